@@ -1,0 +1,1 @@
+"""Plain typed rules of the register: no Qt, no database session."""
