@@ -5,6 +5,14 @@ from __future__ import annotations
 from calmi_vendors.domain.enums import Applicability, Coverage
 
 GAP_COVERAGE = frozenset({Coverage.MISSING, Coverage.PARTIAL})
+# The company's jurisdiction: handling data anywhere else is a provision to a third party abroad (APPI 28).
+HOME_COUNTRY = "JP"
+
+
+def is_cross_border(country: str | None, processing_country: str | None, *, home: str = HOME_COUNTRY) -> bool:
+    """Data leaves the home country when it is processed (or, if unknown, the party sits) elsewhere."""
+    where = processing_country or country
+    return bool(where) and where != home
 
 
 def requirement_applies(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from calmi_vendors.domain.enums import PartyStatus
+from calmi_vendors.domain.enums import AssessmentResult, PartyStatus
 
 S = PartyStatus
 
@@ -20,6 +20,8 @@ ALLOWED_TRANSITIONS: Mapping[PartyStatus, frozenset[PartyStatus]] = {
 
 # Entrusting personal information to a party needs a passed selection assessment first (APPI Art. 25).
 NEEDS_PASSED_SELECTION = frozenset({S.APPROVED, S.ACTIVE})
+
+PASSING_RESULTS = frozenset({AssessmentResult.APPROVED, AssessmentResult.APPROVED_WITH_CONDITIONS})
 
 # Parties the company currently entrusts data to: these are scheduled for audits.
 SUPERVISED = frozenset({S.APPROVED, S.ACTIVE, S.SUSPENDED})

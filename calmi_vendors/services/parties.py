@@ -11,11 +11,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from calmi_vendors.domain.chain import creates_cycle
 from calmi_vendors.domain.corporate_number import InvalidCorporateNumber, validate_corporate_number
-from calmi_vendors.domain.enums import PartyStatus
-from calmi_vendors.domain.lifecycle import transition_error
+from calmi_vendors.domain.enums import AssessmentKind, AssessmentStatus, PartyStatus
+from calmi_vendors.domain.lifecycle import NEEDS_PASSED_SELECTION, PASSING_RESULTS, transition_error
 from calmi_vendors.domain.text import clean_text, match_key
 from calmi_vendors.domain.values import InvalidValue, validate_email
-from calmi_vendors.errors import ConcurrentEditError, NotFoundError, ValidationError
+from calmi_vendors.errors import ConcurrentEditError, NotFoundError, RuleViolation, ValidationError
 from calmi_vendors.services.dto import (
     CertificationView,
     ContactView,
@@ -24,6 +24,7 @@ from calmi_vendors.services.dto import (
     PartySummary,
 )
 from calmi_vendors.store.models import (
+    Assessment,
     BusinessFunction,
     Certification,
     Contact,
@@ -283,9 +284,15 @@ def change_status(
     *,
     reason: str,
     expected_version: int | None = None,
+    override_approver: str | None = None,
 ) -> PartyDetail:
-    """Move a party through its lifecycle, recording who, when and why."""
+    """Move a party through its lifecycle, recording who, when and why.
+
+    Approving or activating needs a passed selection assessment; without one, only an explicit
+    override naming its approver (recorded with the reason) lets the move through.
+    """
     reason_text = _text(reason, "reason", limit=2000, required=True, multiline=True)
+    approver = _text(override_approver, "override_approver", limit=200)
     with uow:
         party = _load(uow, party_id)
         if expected_version is not None and party.version != expected_version:
@@ -293,6 +300,14 @@ def change_status(
         problem = transition_error(party.status, target)
         if problem:
             raise ValidationError(problem, field="status")
+        needs_selection = target in NEEDS_PASSED_SELECTION and party.status != target
+        override = needs_selection and not _has_passed_selection(uow, party_id)
+        if override and approver is None:
+            raise RuleViolation(
+                f"{party.name} has no completed selection assessment with a passing result, so it cannot "
+                f"become {target.value.replace('_', ' ')}. Complete the assessment, or record an override "
+                "with its reason and approver."
+            )
         if party.status != target:
             uow.session.add(
                 StatusChange(
@@ -301,11 +316,27 @@ def change_status(
                     to_status=target,
                     changed_by=uow.actor,
                     reason=reason_text,
+                    is_override=override,
+                    approver=approver if override else None,
                 )
             )
             party.status = target
         uow.commit()
         return to_detail(_load(uow, party_id))
+
+
+def _has_passed_selection(uow: UnitOfWork, party_id: int) -> bool:
+    found = uow.session.scalar(
+        sa.select(Assessment.id)
+        .where(
+            Assessment.party_id == party_id,
+            Assessment.kind == AssessmentKind.SELECTION,
+            Assessment.status == AssessmentStatus.COMPLETED,
+            Assessment.result.in_(PASSING_RESULTS),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 def list_parties(uow: UnitOfWork) -> list[PartySummary]:

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 
 from calmi_vendors.domain.cadence import next_audit_due
 from calmi_vendors.domain.chain import chain_depth
-from calmi_vendors.domain.clauses import is_gap, requirement_applies
+from calmi_vendors.domain.clauses import is_cross_border, is_gap, requirement_applies
 from calmi_vendors.domain.enums import (
+    AssessmentKind,
     AssessmentStatus,
     AuditStatus,
     ChangeAction,
@@ -21,7 +22,7 @@ from calmi_vendors.domain.enums import (
     PartyStatus,
     Severity,
 )
-from calmi_vendors.domain.lifecycle import SUPERVISED
+from calmi_vendors.domain.lifecycle import PASSING_RESULTS, SUPERVISED
 from calmi_vendors.domain.tiering import TierFacts, decide_tier
 from calmi_vendors.store import history
 from calmi_vendors.store.models import (
@@ -91,7 +92,8 @@ def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
         .tuples()
         .all()
     )
-    approved = {
+    # Approval dates come from the passed selection assessment (a business date), else from the status log.
+    approved: dict[int, date] = {
         pid: when.date()
         for pid, when in session.execute(
             sa.select(StatusChange.party_id, sa.func.min(StatusChange.changed_at))
@@ -102,6 +104,21 @@ def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
         .all()
         if when is not None
     }
+    for pid, when in (
+        session.execute(
+            sa.select(Assessment.party_id, sa.func.min(Assessment.completed_on))
+            .where(
+                Assessment.kind == AssessmentKind.SELECTION,
+                Assessment.status == AssessmentStatus.COMPLETED,
+                Assessment.result.in_(PASSING_RESULTS),
+            )
+            .group_by(Assessment.party_id)
+        )
+        .tuples()
+        .all()
+    ):
+        if when is not None:
+            approved[pid] = when
     coverage = session.execute(
         sa.select(ConsignmentContract.party_id, ClauseRequirement.applicability, ClauseCoverage.coverage)
         .join(ClauseCoverage, ClauseCoverage.contract_id == ConsignmentContract.id)
@@ -142,7 +159,7 @@ def recompute_all(uow: UnitOfWork, *, today: date) -> int:
         gaps: dict[int, int] = defaultdict(int)
         for party_id, applicability, cov in facts.coverage:
             p = by_id[party_id]
-            cross = bool(p.processing_country and p.processing_country != p.country)
+            cross = is_cross_border(p.country, p.processing_country)
             applies = requirement_applies(
                 applicability,
                 cross_border=cross,
@@ -158,7 +175,7 @@ def recompute_all(uow: UnitOfWork, *, today: date) -> int:
                 TierFacts(
                     special_care=p.id in facts.special,
                     data_subjects=p.data_subjects_approx,
-                    cross_border=bool(p.processing_country and p.processing_country != p.country),
+                    cross_border=is_cross_border(p.country, p.processing_country),
                     chain_depth=chain_depth(p.id, parent_of.get),
                     assessment_ratio=facts.ratios.get(p.id),
                     open_findings=facts.open.get(p.id, 0),

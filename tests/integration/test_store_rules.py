@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 import sqlalchemy as sa
-from calmi_vendors.domain.corporate_number import make_corporate_number
 
+from calmi_vendors.domain.corporate_number import make_corporate_number
 from calmi_vendors.domain.enums import CertificationKind, ChangeAction, PartyStatus
 from calmi_vendors.errors import ConcurrentEditError, ValidationError
 from calmi_vendors.services import maintenance, parties
@@ -180,3 +180,26 @@ def test_names_with_emoji_rtl_and_sql_metacharacters_are_stored_as_written(regis
     name = "Robert'); DROP TABLE entrusted_party;-- 🚚 شركة"
     party = parties.create_party(register.unit_of_work(), _party(name))
     assert parties.get_party(register.unit_of_work(), party.id).name == name
+
+
+def test_approval_needs_a_passed_selection_or_a_recorded_override(register: Register) -> None:
+    from calmi_vendors.errors import RuleViolation
+    from calmi_vendors.store.models import StatusChange
+
+    uow = register.unit_of_work
+    party = parties.create_party(uow(), _party("Gate K.K."))
+    parties.change_status(uow(), party.id, PartyStatus.UNDER_ASSESSMENT, reason="questionnaire sent")
+    with pytest.raises(RuleViolation, match="no completed selection assessment"):
+        parties.change_status(uow(), party.id, PartyStatus.APPROVED, reason="urgent")
+    moved = parties.change_status(
+        uow(), party.id, PartyStatus.APPROVED, reason="urgent go-live", override_approver="CPO Tanaka"
+    )
+    assert moved.status is PartyStatus.APPROVED
+    with register.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(StatusChange.is_override, StatusChange.approver, StatusChange.reason)
+            .where(StatusChange.party_id == party.id)
+            .order_by(StatusChange.id.desc())
+            .limit(1)
+        ).one()
+    assert tuple(row) == (True, "CPO Tanaka", "urgent go-live")
