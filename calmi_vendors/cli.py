@@ -36,6 +36,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (
+        200 <= int(width) <= 8000 and 200 <= int(height) <= 8000
+    ):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1400x900")
+    return int(width), int(height)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=__app_id__,
@@ -68,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("source", type=Path, help="the backup file to restore")
 
     commands.add_parser("migrate", help="upgrade the register's schema (a backup is taken first)")
+
+    shot = commands.add_parser("screenshot", help="render a view offscreen into a PNG")
+    shot.add_argument("--view", required=True, help="dashboard, register or party:<id>")
+    shot.add_argument("--out", type=Path, required=True, help="the PNG file to write")
+    shot.add_argument("--lang", choices=["en", "ja"], help="language of the window (default: the system's)")
+    shot.add_argument("--size", type=_size, default=(1400, 900), help="WIDTHxHEIGHT (default 1400x900)")
+    shot.add_argument("--today", type=_date, help="the date the view is drawn for (default: today)")
 
     listing = commands.add_parser("list", help="list records (use --json for other tools)")
     listing.add_argument("what", choices=["parties"])
@@ -236,6 +252,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from calmi_vendors.ui.screenshot import take_screenshot
+
+    out = take_screenshot(args.db, args.view, args.out, language=args.lang, size=args.size, today=args.today)
+    print(f"Screenshot written to {out}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from calmi_vendors.app import run_gui
 
@@ -250,6 +274,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "migrate": cmd_migrate,
     "list": cmd_list,
+    "screenshot": cmd_screenshot,
 }
 
 

@@ -293,3 +293,11 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class PartyRef:
+    """A party named in passing (chains, pick lists)."""
+
+    id: int
+    name: str

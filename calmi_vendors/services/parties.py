@@ -21,6 +21,7 @@ from calmi_vendors.services.dto import (
     ContactView,
     PartyDetail,
     PartyInput,
+    PartyRef,
     PartySummary,
 )
 from calmi_vendors.store.models import (
@@ -369,3 +370,14 @@ def list_parties(uow: UnitOfWork) -> list[PartySummary]:
             )
             for p in parties
         ]
+
+
+def children_of(uow: UnitOfWork, party_id: int) -> list[PartyRef]:
+    """The parties this party re-entrusts work to, by name."""
+    with uow:
+        rows = uow.session.execute(
+            sa.select(EntrustedParty.id, EntrustedParty.name)
+            .where(EntrustedParty.parent_id == party_id)
+            .order_by(EntrustedParty.name)
+        ).all()
+        return [PartyRef(r.id, r.name) for r in rows]

@@ -130,3 +130,32 @@ def _template_from_seed(template: seed.SeedTemplate) -> QuestionnaireTemplate:
             for i, s in enumerate(template.sections)
         ],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """A business function or data category as forms and filters list it."""
+
+    key: str
+    name_en: str
+    name_ja: str
+    special_care: bool = False
+
+    def name(self, language: str) -> str:
+        return self.name_ja if language == "ja" else self.name_en
+
+
+def business_functions(uow: UnitOfWork) -> list[Lookup]:
+    with uow:
+        rows = uow.session.scalars(
+            sa.select(BusinessFunction).where(BusinessFunction.active).order_by(BusinessFunction.sort_order)
+        )
+        return [Lookup(r.key, r.name_en, r.name_ja) for r in rows]
+
+
+def data_categories(uow: UnitOfWork) -> list[Lookup]:
+    with uow:
+        rows = uow.session.scalars(
+            sa.select(DataCategory).where(DataCategory.active).order_by(DataCategory.sort_order)
+        )
+        return [Lookup(r.key, r.name_en, r.name_ja, r.special_care) for r in rows]

@@ -130,6 +130,37 @@ def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
     )
 
 
+def _gap_counts(facts: _PortfolioFacts, by_id: dict[int, Any]) -> dict[int, int]:
+    """Missing or partial coverage of requirements that apply to each party's current contracts."""
+    gaps: dict[int, int] = defaultdict(int)
+    for party_id, applicability, cov in facts.coverage:
+        p = by_id[party_id]
+        applies = requirement_applies(
+            applicability,
+            cross_border=is_cross_border(p.country, p.processing_country),
+            reentrustment_allowed=p.reentrustment_allowed,
+            special_care=party_id in facts.special,
+        )
+        if is_gap(cov, applies=applies):
+            gaps[party_id] += 1
+    return gaps
+
+
+def clause_gap_counts(uow: UnitOfWork, *, today: date) -> dict[int, int]:
+    """How many required clauses each party's current contracts lack (parties with none are left out)."""
+    with uow:
+        facts = _portfolio_facts(uow.session, today)
+        parties = uow.session.execute(
+            sa.select(
+                EntrustedParty.id,
+                EntrustedParty.country,
+                EntrustedParty.processing_country,
+                EntrustedParty.reentrustment_allowed,
+            )
+        ).all()
+        return dict(_gap_counts(facts, {p.id: p for p in parties}))
+
+
 def recompute_all(uow: UnitOfWork, *, today: date) -> int:
     """Recompute tier, reasons and next audit due for every party; return how many changed.
 
@@ -156,18 +187,7 @@ def recompute_all(uow: UnitOfWork, *, today: date) -> int:
         ).all()
         parent_of = {p.id: p.parent_id for p in parties}
         by_id = {p.id: p for p in parties}
-        gaps: dict[int, int] = defaultdict(int)
-        for party_id, applicability, cov in facts.coverage:
-            p = by_id[party_id]
-            cross = is_cross_border(p.country, p.processing_country)
-            applies = requirement_applies(
-                applicability,
-                cross_border=cross,
-                reentrustment_allowed=p.reentrustment_allowed,
-                special_care=party_id in facts.special,
-            )
-            if is_gap(cov, applies=applies):
-                gaps[party_id] += 1
+        gaps = _gap_counts(facts, by_id)
         changes: list[history.PendingChange] = []
         updates: list[dict[str, Any]] = []
         for p in parties:

@@ -1,53 +1,337 @@
-"""The main window: the party register, with the register's location always in view."""
+"""The main window: navigation sidebar, dashboard and register, menus, status bar with background work."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTableView, QWidget
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from calmi_vendors.__about__ import __app_name__, __version__
-from calmi_vendors.services.parties import list_parties
+from calmi_vendors.domain.enums import PartyStatus
+from calmi_vendors.errors import CalmiError
+from calmi_vendors.services import maintenance, parties, reference, supervision
+from calmi_vendors.services.dashboard import Dashboard, build_dashboard
+from calmi_vendors.services.register_view import RegisterFilter, RegisterRow, load_register_rows
 from calmi_vendors.store.register import Register
-from calmi_vendors.ui.models.register_model import RegisterModel
+from calmi_vendors.ui.labels import enum_label, is_japanese
+from calmi_vendors.ui.tasks import Progress, TaskRunner
+from calmi_vendors.ui.views.dashboard_view import DashboardView
+from calmi_vendors.ui.views.party_workspace import PartyWorkspace
+from calmi_vendors.ui.views.register_view import RegisterView
+
+DASHBOARD, PARTIES = 0, 1
+DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
+
+
+def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
+    """Where to save; tests replace this function (native dialogs block the event loop)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, register: Register, *, settings: QSettings | None = None, today: date | None = None
+    ) -> None:
+        super().__init__()
         self.register = register
+        self.settings = settings or QSettings()
+        self.today = today or date.today()
+        self.language = "ja" if is_japanese() else "en"
+        self.tasks = TaskRunner(self)
+        self.workspaces: dict[int, PartyWorkspace] = {}
         self.setWindowTitle(f"{__app_name__} — {register.location.display()}")
-        self.resize(1200, 760)
-        self.model = RegisterModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.setCentralWidget(self.table)
-        self._location = QLabel(register.location.display(), self)
-        self.statusBar().addPermanentWidget(self._location)
+        self.functions = reference.business_functions(register.unit_of_work(readonly=True))
+        self.categories = reference.data_categories(register.unit_of_work(readonly=True))
+        self.nav = QListWidget(self)
+        self.pages = QStackedWidget(self)
+        self.dashboard = DashboardView(self)
+        self.register_view = RegisterView(self)
+        self.register_view.model.today = self.today
+        self.register_view.set_lookups(self.functions, self.language)
+        self._build_navigation()
+        self._build_status_bar()
         self._build_menus()
+        self.register_view.party_opened.connect(self.open_party)
+        self.register_view.status_change_requested.connect(self.change_status)
+        self.register_view.export_requested.connect(self.export_shown)
+        self.dashboard.filter_requested.connect(self.show_register_filtered)
+        self._restore_window_state()
         self.reload()
+
+    # -- layout ------------------------------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        for text in (self.tr("Dashboard"), self.tr("Entrusted parties")):
+            QListWidgetItem(text, self.nav)
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 32))
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
+        self.pages.addWidget(self.dashboard)
+        self.pages.addWidget(self.register_view)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.tasks.cancel_all)
+        self.location_label = QLabel(self.register.location.display(), self)
+        self.location_label.setToolTip(self.tr("Register location"))
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.location_label)
+        self.tasks.busy_changed.connect(self._busy)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.tr("&Reload"), self.reload)
+        backup = file_menu.addAction(self.tr("&Back up register…"), self.back_up)
+        backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        file_menu.addAction(self.tr("&Export shown parties…"), self.export_shown)
         file_menu.addSeparator()
-        file_menu.addAction(self.tr("&Quit"), self.close)
+        reload_action = file_menu.addAction(self.tr("&Reload"), self.reload)
+        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(quit_action.MenuRole.QuitRole)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for n, text in enumerate((self.tr("&Dashboard"), self.tr("Entrusted &parties"))):
+            action = view_menu.addAction(text, partial(self.nav.setCurrentRow, n))
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+        find = view_menu.addAction(self.tr("&Find party"), self._focus_search)
+        find.setShortcut(QKeySequence.StandardKey.Find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About Calmi Vendors"), self.show_about)
+        guide = help_menu.addAction(self.tr("User &guide"), self.show_guide)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        about = help_menu.addAction(self.tr("&About Calmi Vendors"), self.show_about)
+        about.setMenuRole(about.MenuRole.AboutRole)
 
+    # -- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
-        rows = list_parties(self.register.unit_of_work(readonly=True))
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        self.statusBar().showMessage(self.tr("%n entrusted part(ies)", "", len(rows)))
+        """Load rows and dashboard numbers off the GUI thread; the window stays responsive."""
+        register, today = self.register, self.today
+
+        def job(progress: Progress) -> tuple[list[RegisterRow], Dashboard]:
+            progress.report(0, 2, self.tr("Reading the register…"))
+            rows = load_register_rows(register.unit_of_work(readonly=True))
+            progress.check()
+            progress.report(1, 2, "")
+            board = build_dashboard(register.unit_of_work(readonly=True), rows, today=today)
+            return rows, board
+
+        self.statusBar().showMessage(self.tr("Loading…"))
+        self.tasks.start(job, on_success=self._loaded, on_failure=self._failed, on_progress=self._progress)
+
+    def _loaded(self, result: tuple[list[RegisterRow], Dashboard]) -> None:
+        rows, board = result
+        self.register_view.set_rows(rows)
+        self.dashboard.set_dashboard(board)
+        self.statusBar().showMessage(self.tr("%n entrusted part(ies)", "", len(rows)), 5000)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if message:
+            self.statusBar().showMessage(message)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if not busy:
+            self.progress.reset()
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        self.statusBar().clearMessage()
+        message = (
+            str(exc)
+            if isinstance(exc, CalmiError)
+            else self.tr("Unexpected error: %1").replace("%1", repr(exc))
+        )
+        show_error(self, message)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def show_register_filtered(self, spec: RegisterFilter) -> None:
+        self.nav.setCurrentRow(PARTIES)
+        self.register_view.show_filtered(spec)
+
+    def open_party(self, party_id: int) -> None:
+        existing = self.workspaces.get(party_id)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
+        try:
+            workspace = PartyWorkspace(
+                self.register,
+                party_id,
+                functions=self.functions,
+                categories=self.categories,
+                language=self.language,
+            )
+        except CalmiError as exc:
+            show_error(self, str(exc))
+            return
+        workspace.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        workspace.party_saved.connect(self._party_saved)
+        workspace.destroyed.connect(lambda *_: self.workspaces.pop(party_id, None))
+        self.workspaces[party_id] = workspace
+        workspace.show()
+
+    def _party_saved(self, party_id: int) -> None:
+        supervision.recompute_all(self.register.unit_of_work(), today=self.today)
+        rows = load_register_rows(self.register.unit_of_work(readonly=True), party_ids=[party_id])
+        self.register_view.model.update_rows(rows)
+
+    def change_status(self, party_ids: list[int]) -> None:
+        if not party_ids:
+            return
+        labels = [enum_label(s) for s in PartyStatus]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Change status"),
+            self.tr("New status for %n part(ies):", "", len(party_ids)),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        target = list(PartyStatus)[labels.index(choice)]
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Change status"), self.tr("Reason (recorded in the history):")
+        )
+        if not ok or not reason.strip():
+            return
+        problems: list[str] = []
+        for pid in party_ids:
+            try:
+                parties.change_status(self.register.unit_of_work(), pid, target, reason=reason)
+            except CalmiError as exc:
+                problems.append(str(exc))
+        self.reload()
+        if problems:
+            show_error(self, "\n".join(problems[:20]))
+
+    def back_up(self) -> None:
+        if self.register.location.path is None:
+            show_error(self, self.tr("Back up a PostgreSQL register on the server (pg_dump)."))
+            return
+        suggested = str(
+            self.register.location.path.with_name(f"register-backup-{date.today():%Y%m%d}.sqlite3")
+        )
+        target = choose_save_path(
+            self, self.tr("Back up register"), suggested, self.tr("Register (*.sqlite3)")
+        )
+        if not target:
+            return
+
+        def job(progress: Progress) -> Path:
+            return maintenance.backup_register(
+                self.register, Path(target), progress=lambda d, t: progress.report(d, t)
+            )
+
+        self.tasks.start(
+            job,
+            on_success=lambda path: self.statusBar().showMessage(
+                self.tr("Backup written to %1").replace("%1", str(path)), 8000
+            ),
+            on_failure=self._failed,
+            on_progress=self._progress,
+        )
+
+    def export_shown(self) -> None:
+        from calmi_vendors.services.export import export_rows
+
+        target = choose_save_path(
+            self,
+            self.tr("Export shown parties"),
+            "entrusted-parties.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not target:
+            return
+        rows = self.register_view.model.visible_rows()
+        names = {f.key: f.name(self.language) for f in self.functions}
+        self.tasks.start(
+            lambda progress: export_rows(rows, Path(target), function_names=names, progress=progress.report),
+            on_success=lambda n: self.statusBar().showMessage(self.tr("Exported %n part(ies)", "", n), 8000),
+            on_failure=self._failed,
+            on_progress=self._progress,
+        )
+
+    def _focus_search(self) -> None:
+        self.nav.setCurrentRow(PARTIES)
+        self.register_view.search.setFocus()
+        self.register_view.search.selectAll()
+
+    def show_guide(self) -> None:
+        name = "user-guide.ja.md" if self.language == "ja" else "user-guide.md"
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(DOCS_DIR / name)))
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
             self.tr("About Calmi Vendors"),
-            self.tr("%1 %2\nThe register of entrusted parties and their supervision.")
+            self.tr(
+                "<h3>%1 %2</h3><p>The register of entrusted parties and their supervision.</p>"
+                "<p>Register: %3</p>"
+            )
             .replace("%1", __app_name__)
-            .replace("%2", __version__),
+            .replace("%2", __version__)
+            .replace("%3", self.register.location.display()),
         )
+
+    # -- state -----------------------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        page = self.settings.value("window/page", DASHBOARD)
+        self.nav.setCurrentRow(int(str(page)) if str(page).isdigit() else DASHBOARD)
+        self.register_view.restore_state(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for workspace in list(self.workspaces.values()):
+            if not workspace.close():
+                event.ignore()
+                return
+        self.tasks.cancel_all()
+        self.tasks.wait(10_000)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.nav.currentRow())
+        self.register_view.save_state(self.settings)
+        event.accept()
+
+
+def show_error(parent: QWidget, message: str) -> Any:
+    """Tell the user what went wrong; tests replace this function."""
+    return QMessageBox.warning(parent, __app_name__, message)

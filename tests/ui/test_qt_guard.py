@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 
 import PySide6
 from PySide6.QtCore import Qt
 
 from calmi_vendors.domain.enums import PartyStatus
-from calmi_vendors.services.dto import PartySummary
+from calmi_vendors.services.register_view import RegisterRow
 from calmi_vendors.ui.models.register_model import RegisterModel
 
 
@@ -23,8 +22,9 @@ def test_twenty_thousand_none_returns_through_qt_do_not_crash(qapp: object) -> N
     model = RegisterModel()
     model.set_rows(
         [
-            PartySummary(
+            RegisterRow(
                 id=1,
+                version=1,
                 name="Guard K.K.",
                 name_kana=None,
                 corporate_number=None,
@@ -32,13 +32,16 @@ def test_twenty_thousand_none_returns_through_qt_do_not_crash(qapp: object) -> N
                 processing_country=None,
                 status=PartyStatus.ACTIVE,
                 tier=None,
-                parent_id=None,
                 owner_department=None,
+                parent_id=None,
                 next_audit_due=None,
                 business_functions=(),
                 special_care=False,
-                updated_at=datetime(2026, 1, 1, tzinfo=UTC),
-                version=1,
+                contract_expires_on=None,
+                certificate_expires_on=None,
+                open_findings=0,
+                clause_gaps=0,
+                notes=None,
             )
         ]
     )

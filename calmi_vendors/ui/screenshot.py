@@ -1,0 +1,70 @@
+"""Render one view offscreen into a PNG, for the docs and for looking at what we ship."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date
+from pathlib import Path
+
+from calmi_vendors.errors import CalmiError
+
+VIEWS = ("dashboard", "register", "party:<id>")
+
+
+def take_screenshot(
+    location: str | None,
+    view: str,
+    out: Path,
+    *,
+    language: str | None = None,
+    size: tuple[int, int] = (1400, 900),
+    today: date | None = None,
+) -> Path:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from calmi_vendors.services.opening import open_for_use
+    from calmi_vendors.ui.application import create_application
+    from calmi_vendors.ui.main_window import DASHBOARD, PARTIES, MainWindow
+
+    app = create_application(language)
+    register = open_for_use(location, create=False)
+    try:
+        settings = QSettings(str(out.with_suffix(".ini")), QSettings.Format.IniFormat)
+        window = MainWindow(register, settings=settings, today=today)
+        window.resize(*size)
+        window.show()
+        deadline = time.monotonic() + 120
+        while window.tasks.busy and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        target = window
+        if view == "dashboard":
+            window.nav.setCurrentRow(DASHBOARD)
+        elif view == "register":
+            window.nav.setCurrentRow(PARTIES)
+        elif view.startswith("party:") and view[6:].isdigit():
+            window.open_party(int(view[6:]))
+            workspace = window.workspaces.get(int(view[6:]))
+            if workspace is None:
+                raise CalmiError(f"There is no entrusted party #{view[6:]}.")
+            workspace.resize(*size)
+            target = workspace  # type: ignore[assignment]
+        else:
+            raise CalmiError(f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}.")
+        for _ in range(5):
+            app.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not target.grab().save(str(out), "PNG"):
+            raise CalmiError(f"Cannot write {out}.")
+        for w in list(window.workspaces.values()):
+            w.dirty = False
+            w.close()
+        window.close()
+        out.with_suffix(".ini").unlink(missing_ok=True)
+        QApplication.processEvents()
+    finally:
+        register.close()
+    return out
