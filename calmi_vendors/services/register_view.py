@@ -62,10 +62,21 @@ def _earliest(rows: Iterable[tuple[int, date | None]]) -> dict[int, date]:
     return result
 
 
-def load_register_rows(uow: UnitOfWork, *, party_ids: Iterable[int] | None = None) -> list[RegisterRow]:
-    """Every party (or the given ones) as register rows, in id order."""
+def load_register_rows(
+    uow: UnitOfWork, *, party_ids: Iterable[int] | None = None, first_by_name: int | None = None
+) -> list[RegisterRow]:
+    """Every party (or the given ones) as register rows, in id order.
+
+    `first_by_name` loads only that many rows in name order, for a window to show before the rest
+    arrives; those rows leave clause gaps uncounted (the full load that follows counts them).
+    """
+    if first_by_name is not None:
+        with uow:
+            party_ids = uow.session.scalars(
+                sa.select(EntrustedParty.id).order_by(EntrustedParty.name).limit(first_by_name)
+            ).all()
     ids = None if party_ids is None else sorted(set(party_ids))
-    gaps = clause_gap_counts(uow, today=date.today())
+    gaps = clause_gap_counts(uow, today=date.today()) if first_by_name is None else {}
     with uow:
         session = uow.session
         p = EntrustedParty.__table__.c

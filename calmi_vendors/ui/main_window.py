@@ -38,6 +38,7 @@ from calmi_vendors.ui.views.party_workspace import PartyWorkspace
 from calmi_vendors.ui.views.register_view import RegisterView
 
 DASHBOARD, PARTIES = 0, 1
+FIRST_PAGE = 200
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
 
 
@@ -146,11 +147,23 @@ class MainWindow(QMainWindow):
             board = build_dashboard(register.unit_of_work(readonly=True), rows, today=today)
             return rows, board
 
+        def first_page(_progress: Progress) -> list[RegisterRow]:
+            return load_register_rows(register.unit_of_work(readonly=True), first_by_name=FIRST_PAGE)
+
         self.statusBar().showMessage(self.tr("Loading…"))
+        self._full_load_done = False
+        if self.register_view.model.total_count == 0:
+            # A big register shows its first page at once; the full load replaces it moments later.
+            self.tasks.start(first_page, on_success=self._first_page_loaded, on_failure=self._failed)
         self.tasks.start(job, on_success=self._loaded, on_failure=self._failed, on_progress=self._progress)
+
+    def _first_page_loaded(self, rows: list[RegisterRow]) -> None:
+        if not self._full_load_done:
+            self.register_view.set_rows(rows)
 
     def _loaded(self, result: tuple[list[RegisterRow], Dashboard]) -> None:
         rows, board = result
+        self._full_load_done = True
         self.register_view.set_rows(rows)
         self.dashboard.set_dashboard(board)
         self.statusBar().showMessage(self.tr("%n entrusted part(ies)", "", len(rows)), 5000)

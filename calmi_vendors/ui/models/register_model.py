@@ -115,6 +115,7 @@ class RegisterModel(QAbstractTableModel):
         self._filter = RegisterFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._function_names: Mapping[str, str] = {}
+        self._sort_keys: dict[int, list[Any]] = {}
         self.today = today or date.today()
 
     # -- data in ----------------------------------------------------------------------------------
@@ -122,6 +123,7 @@ class RegisterModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._haystacks = [row_search_text(r) for r in self._rows]
+        self._sort_keys.clear()
         self._visible = self._compute_visible()
         self.endResetModel()
 
@@ -148,6 +150,7 @@ class RegisterModel(QAbstractTableModel):
         for row in by_id.values():
             self._rows.append(row)
             self._haystacks.append(row_search_text(row))
+        self._sort_keys.clear()
         self._visible = self._compute_visible()
         self._remap(old_persistent, old_ids)
         self.layoutChanged.emit()
@@ -199,9 +202,12 @@ class RegisterModel(QAbstractTableModel):
     def _sort_visible(self) -> None:
         assert self._sort is not None
         column, order = self._sort
-        key = COLUMNS[column].sort_key
-        rows = self._rows
-        self._visible.sort(key=lambda i: key(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            # Computed once per column and kept until the rows change: re-sorting is then a plain list sort.
+            key = COLUMNS[column].sort_key
+            keys = self._sort_keys[column] = [key(r) for r in self._rows]
+        self._visible.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _remap(self, old: list[QModelIndex], old_ids: Sequence[int | None]) -> None:
         position = {self._rows[v].id: n for n, v in enumerate(self._visible)}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -110,7 +111,6 @@ class PartyWorkspace(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         widget.itemChanged.connect(self._changed)
-        widget.setMaximumHeight(150)
         return widget
 
     def _line(self, key: str, placeholder: str = "") -> QLineEdit:
@@ -149,20 +149,19 @@ class PartyWorkspace(QWidget):
         form.addRow(self.tr("Risk tier"), self.tier_label)
         notes = QPlainTextEdit(self)
         notes.textChanged.connect(self._changed)
-        notes.setMaximumHeight(90)
         self.fields["notes"] = notes
         form.addRow(self.tr("Notes"), notes)
-        lists = QHBoxLayout()
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Entrusted work"), self))
-        left.addWidget(self.functions)
-        right.addWidget(QLabel(self.tr("Personal information handled"), self))
-        right.addWidget(self.categories)
-        lists.addLayout(left)
-        lists.addLayout(right)
-        layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addLayout(lists)
+        lists = QVBoxLayout()
+        for title, widget in (
+            (self.tr("Entrusted work"), self.functions),
+            (self.tr("Personal information handled"), self.categories),
+        ):
+            box = QGroupBox(title, page)
+            QVBoxLayout(box).addWidget(widget)
+            lists.addWidget(box, 1)
+        layout = QHBoxLayout(page)
+        layout.addLayout(form, 3)
+        layout.addLayout(lists, 2)
         return page
 
     def _load(self, d: PartyDetail) -> None:
@@ -183,9 +182,13 @@ class PartyWorkspace(QWidget):
         assert isinstance(notes, QPlainTextEdit)
         notes.setPlainText(d.notes or "")
         self.status_label.setText(enum_label(d.status))
-        self.tier_label.setText(
-            f"{enum_label(d.tier)} — {d.tier_reason}" if d.tier and d.tier_reason else enum_label(d.tier)
-        )
+        self.tier_label.setText(d.tier_reason if d.tier and d.tier_reason else enum_label(d.tier))
+        if d.tier_override_reason:
+            self.tier_label.setText(
+                self.tr("%1 (set by hand: %2)")
+                .replace("%1", enum_label(d.tier))
+                .replace("%2", d.tier_override_reason)
+            )
         for widget, keys in ((self.functions, d.business_functions), (self.categories, d.data_categories)):
             for row in range(widget.count()):
                 item = widget.item(row)
