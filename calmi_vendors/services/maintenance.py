@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from calmi_vendors.domain.enums import ChangeAction
 from calmi_vendors.errors import CorruptRegisterError, NewerSchemaError, NotARegisterError, RegisterError
 from calmi_vendors.services.dto import CheckReport, HistoryEntry
+from calmi_vendors.services.evidence import verify_evidence
 from calmi_vendors.store import history
 from calmi_vendors.store.backup import Progress, backup_sqlite, rotating_backup
 from calmi_vendors.store.base import Base
@@ -52,6 +53,7 @@ def check_register(register: Register) -> CheckReport:
             for name in COUNTED_TABLES
         }
         problems.extend(history.verify_chain(conn))
+    problems.extend(verify_evidence(register.unit_of_work(readonly=True), register.evidence_dir))
     if register.location.path is not None and os.name == "posix":
         mode = register.location.path.stat().st_mode & 0o777
         if mode & 0o077:
