@@ -21,23 +21,27 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
 from calmi_vendors.__about__ import __app_name__, __version__
 from calmi_vendors.domain.enums import PartyStatus
 from calmi_vendors.errors import CalmiError
-from calmi_vendors.services import maintenance, parties, reference, supervision
+from calmi_vendors.services import maintenance, parties, portfolio, reference, supervision
 from calmi_vendors.services.dashboard import Dashboard, build_dashboard
 from calmi_vendors.services.register_view import RegisterFilter, RegisterRow, load_register_rows
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.labels import enum_label, is_japanese
+from calmi_vendors.ui.models.list_model import ListColumn
 from calmi_vendors.ui.tasks import Progress, TaskRunner
 from calmi_vendors.ui.views.dashboard_view import DashboardView
+from calmi_vendors.ui.views.list_view import RecordListView
 from calmi_vendors.ui.views.party_workspace import PartyWorkspace
 from calmi_vendors.ui.views.register_view import RegisterView
+from calmi_vendors.ui.views.settings_view import SettingsView
 
-DASHBOARD, PARTIES = 0, 1
+DASHBOARD, PARTIES, CONTRACTS, ASSESSMENTS, AUDITS, SETTINGS = range(6)
 FIRST_PAGE = 200
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
 
@@ -79,14 +83,112 @@ class MainWindow(QMainWindow):
         self.reload()
 
     # -- layout ------------------------------------------------------------------------------------
+    def _build_lists(self) -> None:
+        tr = self.tr
+        self.contracts_view = RecordListView(
+            [
+                ListColumn(tr("Party"), lambda c: c.party_name),
+                ListColumn(tr("Contract"), lambda c: c.title),
+                ListColumn(tr("Reference"), lambda c: c.reference_number),
+                ListColumn(tr("Status"), lambda c: c.status),
+                ListColumn(tr("Effective"), lambda c: c.effective_on),
+                ListColumn(tr("Expires"), lambda c: c.expires_on),
+                ListColumn(tr("Notice (days)"), lambda c: c.notice_period_days),
+                ListColumn(tr("Clause gaps"), lambda c: c.gaps or None),
+            ],
+            party_of=lambda c: c.party_id,
+            parent=self,
+        )
+        self.gaps_view = RecordListView(
+            [
+                ListColumn(tr("Party"), lambda g: g.party_name),
+                ListColumn(tr("Contract"), lambda g: g.contract_title),
+                ListColumn(tr("Clause"), lambda g: g.title_ja if self.language == "ja" else g.title_en),
+                ListColumn(tr("Coverage"), lambda g: g.coverage),
+            ],
+            party_of=lambda g: g.party_id,
+            parent=self,
+        )
+        self.assessments_view = RecordListView(
+            [
+                ListColumn(tr("Party"), lambda a: a.party_name),
+                ListColumn(tr("Kind"), lambda a: a.kind),
+                ListColumn(tr("Status"), lambda a: a.status),
+                ListColumn(tr("Started"), lambda a: a.started_on),
+                ListColumn(tr("Completed"), lambda a: a.completed_on),
+                ListColumn(tr("Score"), lambda a: a.score_ratio),
+                ListColumn(tr("Result"), lambda a: a.result),
+                ListColumn(tr("Assessor"), lambda a: a.assessor),
+            ],
+            party_of=lambda a: a.party_id,
+            parent=self,
+        )
+        self.audits_view = RecordListView(
+            [
+                ListColumn(tr("Party"), lambda a: a.party_name),
+                ListColumn(tr("Method"), lambda a: a.method),
+                ListColumn(tr("Status"), lambda a: a.status),
+                ListColumn(tr("Planned"), lambda a: a.planned_on),
+                ListColumn(tr("Performed"), lambda a: a.performed_on),
+                ListColumn(tr("Auditor"), lambda a: a.auditor),
+                ListColumn(tr("Open findings"), lambda a: a.open_findings or None),
+            ],
+            party_of=lambda a: a.party_id,
+            parent=self,
+        )
+        self.findings_view = RecordListView(
+            [
+                ListColumn(tr("Party"), lambda f: f.party_name),
+                ListColumn(tr("Finding"), lambda f: f.title),
+                ListColumn(tr("Severity"), lambda f: f.severity),
+                ListColumn(tr("Status"), lambda f: f.status),
+                ListColumn(tr("Owner"), lambda f: f.owner),
+                ListColumn(tr("Due"), lambda f: f.due_on),
+            ],
+            party_of=lambda f: f.party_id,
+            parent=self,
+        )
+        for view in (
+            self.contracts_view,
+            self.gaps_view,
+            self.assessments_view,
+            self.audits_view,
+            self.findings_view,
+        ):
+            view.party_opened.connect(self.open_party)
+
+    def _tabs(self, *pages: tuple[QWidget, str]) -> QTabWidget:
+        tabs = QTabWidget(self)
+        for widget, title in pages:
+            tabs.addTab(widget, title)
+        return tabs
+
     def _build_navigation(self) -> None:
-        for text in (self.tr("Dashboard"), self.tr("Entrusted parties")):
+        self._build_lists()
+        self.settings_view = SettingsView(self.register, self.settings, self)
+        titles = (
+            self.tr("Dashboard"),
+            self.tr("Entrusted parties"),
+            self.tr("Contracts"),
+            self.tr("Assessments"),
+            self.tr("Audits & findings"),
+            self.tr("Settings"),
+        )
+        for text in titles:
             QListWidgetItem(text, self.nav)
         self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 32))
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
         self.pages.addWidget(self.dashboard)
         self.pages.addWidget(self.register_view)
+        self.pages.addWidget(
+            self._tabs((self.contracts_view, self.tr("Contracts")), (self.gaps_view, self.tr("Clause gaps")))
+        )
+        self.pages.addWidget(self.assessments_view)
+        self.pages.addWidget(
+            self._tabs((self.audits_view, self.tr("Audits")), (self.findings_view, self.tr("Findings")))
+        )
+        self.pages.addWidget(self.settings_view)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -123,7 +225,14 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(quit_action.MenuRole.QuitRole)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for n, text in enumerate((self.tr("&Dashboard"), self.tr("Entrusted &parties"))):
+        pages = (
+            self.tr("&Dashboard"),
+            self.tr("Entrusted &parties"),
+            self.tr("&Contracts"),
+            self.tr("&Assessments"),
+            self.tr("Audits && &findings"),
+        )
+        for n, text in enumerate(pages):
             action = view_menu.addAction(text, partial(self.nav.setCurrentRow, n))
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         find = view_menu.addAction(self.tr("&Find party"), self._focus_search)
@@ -139,13 +248,21 @@ class MainWindow(QMainWindow):
         """Load rows and dashboard numbers off the GUI thread; the window stays responsive."""
         register, today = self.register, self.today
 
-        def job(progress: Progress) -> tuple[list[RegisterRow], Dashboard]:
+        def job(progress: Progress) -> tuple[list[RegisterRow], Dashboard, tuple[list[Any], ...]]:
             progress.report(0, 2, self.tr("Reading the register…"))
             rows = load_register_rows(register.unit_of_work(readonly=True))
             progress.check()
             progress.report(1, 2, "")
             board = build_dashboard(register.unit_of_work(readonly=True), rows, today=today)
-            return rows, board
+            uow = register.unit_of_work
+            lists = (
+                portfolio.list_contracts(uow(readonly=True)),
+                portfolio.list_gaps(uow(readonly=True)),
+                portfolio.list_assessments(uow(readonly=True)),
+                portfolio.list_audits(uow(readonly=True)),
+                portfolio.list_findings(uow(readonly=True)),
+            )
+            return rows, board, lists
 
         def first_page(_progress: Progress) -> list[RegisterRow]:
             return load_register_rows(register.unit_of_work(readonly=True), first_by_name=FIRST_PAGE)
@@ -161,8 +278,17 @@ class MainWindow(QMainWindow):
         if not self._full_load_done:
             self.register_view.set_rows(rows)
 
-    def _loaded(self, result: tuple[list[RegisterRow], Dashboard]) -> None:
-        rows, board = result
+    def _loaded(self, result: tuple[list[RegisterRow], Dashboard, tuple[list[Any], ...]]) -> None:
+        rows, board, lists = result
+        views = (
+            self.contracts_view,
+            self.gaps_view,
+            self.assessments_view,
+            self.audits_view,
+            self.findings_view,
+        )
+        for view, items in zip(views, lists, strict=True):
+            view.set_rows(items)
         self._full_load_done = True
         self.register_view.set_rows(rows)
         self.dashboard.set_dashboard(board)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from calmi_vendors.errors import CalmiError
 
-VIEWS = ("dashboard", "register", "party:<id>")
+VIEWS = ("dashboard", "register", "contracts", "assessments", "audits", "settings", "party:<id>")
 
 
 def take_screenshot(
@@ -26,8 +26,17 @@ def take_screenshot(
     from PySide6.QtWidgets import QApplication
 
     from calmi_vendors.services.opening import open_for_use
+    from calmi_vendors.ui import main_window as mw
     from calmi_vendors.ui.application import create_application
-    from calmi_vendors.ui.main_window import DASHBOARD, PARTIES, MainWindow
+    from calmi_vendors.ui.main_window import DASHBOARD, MainWindow
+
+    PAGES = {
+        "register": mw.PARTIES,
+        "contracts": mw.CONTRACTS,
+        "assessments": mw.ASSESSMENTS,
+        "audits": mw.AUDITS,
+        "settings": mw.SETTINGS,
+    }
 
     app = create_application(language)
     register = open_for_use(location, create=False)
@@ -43,8 +52,8 @@ def take_screenshot(
         target = window
         if view == "dashboard":
             window.nav.setCurrentRow(DASHBOARD)
-        elif view == "register":
-            window.nav.setCurrentRow(PARTIES)
+        elif view in PAGES:
+            window.nav.setCurrentRow(PAGES[view])
         elif view.startswith("party:") and view[6:].isdigit():
             window.open_party(int(view[6:]))
             workspace = window.workspaces.get(int(view[6:]))
