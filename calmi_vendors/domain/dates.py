@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ def parse_date(value: object, *, today: date | None = None) -> date:
     if isinstance(value, bool):
         raise InvalidDate(f"{value!r} is not a date")
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise InvalidDate(f"{value!r} is not a date")
         return _from_excel_serial(float(value), value)
     if not isinstance(value, str):
         raise InvalidDate(f"{value!r} is not a date")

@@ -46,7 +46,7 @@ def save_settings(uow: UnitOfWork, settings: RegisterSettings) -> RegisterSettin
             ("report_page_size", settings.report_page_size),
             ("fiscal_year_start_month", settings.fiscal_year_start_month),
         ):
-            row = uow.session.get(RegisterSetting, key)
+            row = uow.session.scalar(sa.select(RegisterSetting).where(RegisterSetting.key == key))
             if row is None:
                 uow.session.add(RegisterSetting(key=key, value=value))
             elif row.value != value:

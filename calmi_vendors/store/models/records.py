@@ -143,5 +143,6 @@ class RegisterSetting(Base):
 
     __tablename__ = "register_setting"
 
-    key: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(100), unique=True)
     value: Mapped[Any] = mapped_column(sa.JSON)

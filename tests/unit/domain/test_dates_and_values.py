@@ -57,6 +57,8 @@ def test_dates_as_people_write_them(text: object, expected: date) -> None:
         ("next tuesday", "not a date format"),
         (60, "never existed"),
         ("", "empty"),
+        (float("nan"), "not a date"),
+        (float("inf"), "not a date"),
     ],
 )
 def test_impossible_dates_say_why(text: object, why: str) -> None:

@@ -180,9 +180,11 @@ def upgrade() -> None:
     sa.UniqueConstraint('key', 'version', name=op.f('uq_questionnaire_template_key_version'))
     )
     op.create_table('register_setting',
+    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sa.String(length=100), nullable=False),
     sa.Column('value', sa.JSON(), nullable=False),
-    sa.PrimaryKeyConstraint('key', name=op.f('pk_register_setting'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_register_setting')),
+    sa.UniqueConstraint('key', name=op.f('uq_register_setting_key'))
     )
     op.create_table('assessment',
     sa.Column('id', sa.Integer(), nullable=False),
