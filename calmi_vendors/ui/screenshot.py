@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -41,7 +42,9 @@ def take_screenshot(
     app = create_application(language)
     register = open_for_use(location, create=False)
     try:
-        settings = QSettings(str(out.with_suffix(".ini")), QSettings.Format.IniFormat)
+        # Window state of a screenshot run must not leak into the user's settings nor next to the PNG.
+        scratch = tempfile.TemporaryDirectory()
+        settings = QSettings(str(Path(scratch.name) / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(register, settings=settings, today=today)
         window.resize(*size)
         window.show()
@@ -72,8 +75,9 @@ def take_screenshot(
             w.dirty = False
             w.close()
         window.close()
-        out.with_suffix(".ini").unlink(missing_ok=True)
         QApplication.processEvents()
+        del settings
+        scratch.cleanup()
     finally:
         register.close()
     return out
