@@ -49,6 +49,14 @@ def backup_sqlite(source: Path, destination: Path, *, progress: Progress | None 
     return destination
 
 
+def daily_backup(source: Path, backup_dir: Path, *, keep: int, today: datetime | None = None) -> Path | None:
+    """The first use of a day leaves a backup; later opens that day find it and write nothing."""
+    stamp = (today or datetime.now()).strftime("%Y%m%d")
+    if any(backup_dir.glob(f"{source.stem}-{stamp}-*-daily.sqlite3")):
+        return None
+    return rotating_backup(source, backup_dir, reason="daily", keep=keep)
+
+
 def rotating_backup(source: Path, backup_dir: Path, *, reason: str, keep: int) -> Path:
     """Write `<stem>-<timestamp>-<reason>.sqlite3` and delete all but the newest `keep` backups."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")

@@ -73,6 +73,7 @@ class Register:
     schema_revision: str
     migrated_from: str | None = None
     created: bool = False
+    warnings: list[str] = field(default_factory=list)
     backup_made: Path | None = None
     _read_sessions: sessionmaker[Session] = field(init=False, repr=False)
     _write_sessions: sessionmaker[Session] = field(init=False, repr=False)

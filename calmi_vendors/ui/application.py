@@ -38,12 +38,14 @@ def run(location: str | None) -> int:
 
     app = create_application()
     try:
-        register = open_for_use(location)
+        register = open_for_use(location, daily_backup=True)
     except CalmiError as exc:
         QMessageBox.critical(None, __app_name__, str(exc))
         return 2
     window = MainWindow(register)
     window.show()
+    for warning in register.warnings:
+        QMessageBox.warning(window, __app_name__, warning)
     try:
         return app.exec()
     finally:

@@ -278,3 +278,27 @@ def test_the_export_writes_exactly_the_rows_shown(
     rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
     assert [r[0] for r in rows[1:]] == [r.name for r in shown]
     assert rows[0][0] == "Name"
+
+
+def test_dropped_evidence_is_copied_in_and_listed(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    workspace = _open_first_party(window, qtbot)
+    tab = workspace.evidence_tab
+    source = tmp_path / "秘密保持誓約書.pdf"
+    source.write_bytes(b"%PDF-1.4 pledge")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(tab.evidence_added):
+        tab.dropEvent(drop)
+    assert tab.model.rowCount() == 1
+    assert tab.model.row_at(0).file_name == "秘密保持誓約書.pdf"
+    assert "evidence" in str(window.register.evidence_dir)

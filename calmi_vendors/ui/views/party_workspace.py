@@ -33,6 +33,7 @@ from calmi_vendors.services.dto import PartyDetail, PartyInput
 from calmi_vendors.services.reference import Lookup
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.labels import enum_label, format_date
+from calmi_vendors.ui.views.evidence_tab import EvidenceTab
 
 
 def _item(text: object) -> QStandardItem:
@@ -91,6 +92,8 @@ class PartyWorkspace(QWidget):
         self.tabs.addTab(self._assessments_tab(), self.tr("Assessments"))
         self.tabs.addTab(self._audits_tab(), self.tr("Audits and findings"))
         self.tabs.addTab(self._chain_tab(), self.tr("Re-entrustment chain"))
+        self.evidence_tab = EvidenceTab(register, "entrusted_party", party_id, self)
+        self.tabs.addTab(self.evidence_tab, self.tr("Evidence"))
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_label)
