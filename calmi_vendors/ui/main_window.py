@@ -46,6 +46,12 @@ FIRST_PAGE = 200
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
 
 
+def choose_open_path(parent: QWidget, title: str, filters: str) -> str:
+    """Which file to open; tests replace this function."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path
+
+
 def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
     """Where to save; tests replace this function (native dialogs block the event loop)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
@@ -62,6 +68,8 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.language = "ja" if is_japanese() else "en"
         self.tasks = TaskRunner(self)
+        # A window opened through File > Open owns its register and closes it with itself.
+        self.owns_register = False
         self.workspaces: dict[int, PartyWorkspace] = {}
         self.setWindowTitle(f"{__app_name__} — {register.location.display()}")
         self.functions = reference.business_functions(register.unit_of_work(readonly=True))
@@ -214,6 +222,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = file_menu.addAction(self.tr("&New register…"), self.new_register)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        open_action = file_menu.addAction(self.tr("&Open register…"), self.open_register)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Back up register…"), self.back_up)
         backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
         file_menu.addAction(self.tr("&Export shown parties…"), self.export_shown)
@@ -425,6 +438,44 @@ class MainWindow(QMainWindow):
             on_progress=self._progress,
         )
 
+    def new_register(self) -> None:
+        target = choose_save_path(
+            self, self.tr("New register"), "register.sqlite3", self.tr("Register (*.sqlite3)")
+        )
+        if target:
+            if Path(target).exists():
+                show_error(self, self.tr("%1 already exists; open it instead.").replace("%1", target))
+                return
+            self.switch_to(target)
+
+    def open_register(self) -> None:
+        target = choose_open_path(
+            self, self.tr("Open register"), self.tr("Register (*.sqlite3 *.db);;All files (*)")
+        )
+        if target:
+            self.switch_to(target)
+
+    def switch_to(self, location: str) -> MainWindow | None:
+        """Open another register in a new window and close this one (after its own unsaved-work checks)."""
+        from calmi_vendors.services.opening import open_for_use
+
+        try:
+            register = open_for_use(location, daily_backup=True)
+        except CalmiError as exc:
+            show_error(self, str(exc))
+            return None
+        successor = MainWindow(register, settings=self.settings, today=self.today)
+        successor.owns_register = True
+        if not self.close():
+            successor.owns_register = False
+            successor.close()
+            register.close()
+            return None
+        successor.show()
+        for warning in register.warnings:
+            show_error(successor, warning)
+        return successor
+
     def _focus_search(self) -> None:
         self.nav.setCurrentRow(PARTIES)
         self.register_view.search.setFocus()
@@ -468,6 +519,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", self.nav.currentRow())
         self.register_view.save_state(self.settings)
+        if self.owns_register:
+            self.register.close()
         event.accept()
 
 

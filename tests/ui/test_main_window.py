@@ -302,3 +302,23 @@ def test_dropped_evidence_is_copied_in_and_listed(window: MainWindow, qtbot: QtB
     assert tab.model.rowCount() == 1
     assert tab.model.row_at(0).file_name == "秘密保持誓約書.pdf"
     assert "evidence" in str(window.register.evidence_dir)
+
+
+def test_file_open_switches_to_another_register_and_refuses_a_foreign_file(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
+) -> None:
+    foreign = tmp_path / "notes.sqlite3"
+    foreign.write_text("not a database", encoding="utf-8")
+    assert window.switch_to(str(foreign)) is None
+    assert "not a SQLite database" in errors[-1]
+    assert window.isVisible()
+    other = tmp_path / "other.sqlite3"
+    monkeypatch.setattr(main_window_module, "choose_save_path", lambda *_args: str(other))
+    successor = window.switch_to(str(other))
+    assert successor is not None
+    qtbot.addWidget(successor)
+    assert not window.isVisible()
+    assert str(other) in successor.windowTitle()
+    qtbot.waitUntil(lambda: not successor.tasks.busy, timeout=10_000)
+    assert successor.register_view.model.total_count == 0
+    successor.close()
