@@ -214,7 +214,7 @@ def recompute_all(uow: UnitOfWork, *, today: date) -> int:
                 if p.status in SUPERVISED
                 else None
             )
-            reason = decision.explain()
+            reason = decision.to_json()
             new = {"tier": decision.tier, "tier_reason": reason, "next_audit_due": due}
             old = {"tier": p.tier, "tier_reason": p.tier_reason, "next_audit_due": p.next_audit_due}
             if new == old:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from calmi_vendors.domain.tiering import describe_tier
 from calmi_vendors.errors import CalmiError, ConcurrentEditError, ValidationError
 from calmi_vendors.services import assessments, audits, contracts, maintenance, parties
 from calmi_vendors.services.dto import PartyDetail, PartyInput
@@ -185,7 +186,7 @@ class PartyWorkspace(QWidget):
         assert isinstance(notes, QPlainTextEdit)
         notes.setPlainText(d.notes or "")
         self.status_label.setText(enum_label(d.status))
-        self.tier_label.setText(d.tier_reason if d.tier and d.tier_reason else enum_label(d.tier))
+        self.tier_label.setText(describe_tier(d.computed_tier, d.tier_reason, self.language))
         if d.tier_override_reason:
             self.tier_label.setText(
                 self.tr("%1 (set by hand: %2)")

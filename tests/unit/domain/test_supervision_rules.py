@@ -141,7 +141,10 @@ def test_special_care_data_abroad_is_high_risk_and_says_why() -> None:
     assert decision.tier is RiskTier.HIGH
     text = decision.explain()
     assert "special-care" in text
-    assert "outside the home country" in text
+    assert "outside Japan" in text
+    japanese = decision.explain("ja")
+    assert japanese.startswith("リスク高（5点）")
+    assert "要配慮個人情報" in japanese
 
 
 def test_volume_and_gaps_make_medium() -> None:
