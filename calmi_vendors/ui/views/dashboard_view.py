@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -25,24 +24,57 @@ from calmi_vendors.ui.labels import enum_label, format_date
 TIER_COLOURS = {RiskTier.HIGH: "#d84315", RiskTier.MEDIUM: "#f9a825", RiskTier.LOW: "#2e7d32"}
 
 
-class Tile(QPushButton):
-    """A number with its meaning; clicking it filters the register."""
+class Tile(QFrame):
+    """A number over its meaning; clicking it (or Enter/Space when focused) filters the register.
+
+    Signals:
+        clicked(): the user activated the tile.
+    """
+
+    clicked = Signal()
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = caption
-        self.setFlat(False)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(150, 64)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(150, 70)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.number = QLabel("0", self)
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.label = QLabel(caption, self)
+        self.label.setWordWrap(True)
+        for label in (self.number, self.label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.number)
+        layout.addWidget(self.label)
         self.set_value(0)
 
     def set_value(self, value: int) -> None:
-        self.setText(f"{value:,}\n{self.caption}")
+        self.value = value
+        self.number.setText(f"{value:,}")
         self.setAccessibleName(f"{self.caption}: {value}")
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 10.0))
-        self.setFont(font)
+        self.setToolTip(self.tr("Show these parties in the register") if self.isEnabled() else "")
+
+    def text(self) -> str:
+        return f"{self.value}\n{self.caption}"
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class BarChart(QWidget):
@@ -50,7 +82,7 @@ class BarChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(220)
         self.series: list[tuple[str, list[float], str]] = []
         self.labels: list[str] = []
 
@@ -105,10 +137,11 @@ class DashboardView(QScrollArea):
         self.tiles: dict[str, Tile] = {}
         layout = QVBoxLayout(body)
         layout.addWidget(self.as_of)
-        layout.addWidget(self._group(self.tr("Risk tiers"), self._tier_tiles()))
-        layout.addWidget(self._group(self.tr("Lifecycle"), self._status_tiles()))
+        # What is late comes first: that is what the privacy office opens the dashboard for.
         layout.addWidget(self._group(self.tr("Supervision due"), self._due_tiles()))
         layout.addWidget(self._group(self.tr("Open findings"), self._finding_tiles()))
+        layout.addWidget(self._group(self.tr("Risk tiers"), self._tier_tiles()))
+        layout.addWidget(self._group(self.tr("Lifecycle"), self._status_tiles()))
         charts = QHBoxLayout()
         self.tier_chart = BarChart(body)
         self.month_chart = BarChart(body)
