@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from calmi_vendors.__about__ import __app_id__, __version__
+from calmi_vendors.cli_lists import add_list_parser, run_list
 from calmi_vendors.errors import CalmiError
 
 EXIT_OK = 0
@@ -85,9 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, default=(1400, 900), help="WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--today", type=_date, help="the date the view is drawn for (default: today)")
 
-    listing = commands.add_parser("list", help="list records (use --json for other tools)")
-    listing.add_argument("what", choices=["parties"])
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    add_list_parser(commands)
     return parser
 
 
@@ -200,55 +200,12 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "value"):
-        return value.value
-    return value
-
-
-def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
-    """An aligned plain-text table (East Asian wide characters count double)."""
-    from unicodedata import east_asian_width
-
-    def width(text: str) -> int:
-        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
-
-    cells = [[("" if r.get(c) is None else str(_jsonable(r[c]))) for c in columns] for r in rows]
-    widths = [max([width(c), *(width(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-    print("  ".join(c.upper() + " " * (w - width(c)) for c, w in zip(columns, widths, strict=True)).rstrip())
-    for row in cells:
-        print("  ".join(v + " " * (w - width(v)) for v, w in zip(row, widths, strict=True)).rstrip())
-
-
 def cmd_list(args: argparse.Namespace) -> int:
-    from calmi_vendors.services.parties import list_parties
-
     register = _open(args)
     try:
-        parties = list_parties(register.unit_of_work(readonly=True))
+        run_list(register, args)
     finally:
         register.close()
-    rows = [
-        {
-            "id": p.id,
-            "name": p.name,
-            "corporate_number": p.corporate_number,
-            "status": p.status.value,
-            "tier": p.tier.value if p.tier else None,
-            "next_audit_due": p.next_audit_due.isoformat() if p.next_audit_due else None,
-            "parent_id": p.parent_id,
-            "country": p.country,
-        }
-        for p in parties
-    ]
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        print_table(rows, ["id", "name", "corporate_number", "status", "tier", "next_audit_due"])
     return EXIT_OK
 
 
@@ -299,6 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CalmiError as exc:
         print(f"{__app_id__}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`calmi-vendors list … | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print(f"{__app_id__}: interrupted", file=sys.stderr)
         return 130

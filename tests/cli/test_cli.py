@@ -112,3 +112,25 @@ def test_demo_then_list_as_json(tmp_path: Path) -> None:
     again = run_cli("--db", str(db), "demo", "--parties", "5")
     assert again.returncode == 2
     assert "already" in again.stderr
+
+
+def test_list_audits_gaps_and_findings_as_json_with_stable_keys(tmp_path: Path) -> None:
+    db = tmp_path / "register.sqlite3"
+    assert (
+        run_cli("--db", str(db), "demo", "--parties", "30", "--seed", "5", "--today", "2026-04-01").returncode
+        == 0
+    )
+    due = run_cli(
+        "--db", str(db), "list", "audits", "--due", "--within", "60", "--today", "2026-04-01", "--json"
+    )
+    assert due.returncode == 0, due.stderr
+    audits = json.loads(due.stdout)
+    assert all(a["status"] == "planned" and a["planned_on"] <= "2026-05-31" for a in audits)
+    assert {"id", "party_id", "party_name", "method", "planned_on", "overdue"} <= set(audits[0])
+    gaps = json.loads(run_cli("--db", str(db), "list", "gaps", "--json").stdout)
+    assert gaps
+    assert {g["coverage"] for g in gaps} <= {"missing", "partial"}
+    findings = json.loads(run_cli("--db", str(db), "list", "findings", "--open", "--json").stdout)
+    assert {f["status"] for f in findings} <= {"open", "in_progress"}
+    high = json.loads(run_cli("--db", str(db), "list", "parties", "--tier", "high", "--json").stdout)
+    assert {p["tier"] for p in high} == {"high"}
