@@ -92,66 +92,65 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------------------------
     def _build_lists(self) -> None:
-        tr = self.tr
         self.contracts_view = RecordListView(
             [
-                ListColumn(tr("Party"), lambda c: c.party_name),
-                ListColumn(tr("Contract"), lambda c: c.title),
-                ListColumn(tr("Reference"), lambda c: c.reference_number),
-                ListColumn(tr("Status"), lambda c: c.status),
-                ListColumn(tr("Effective"), lambda c: c.effective_on),
-                ListColumn(tr("Expires"), lambda c: c.expires_on),
-                ListColumn(tr("Notice (days)"), lambda c: c.notice_period_days),
-                ListColumn(tr("Clause gaps"), lambda c: c.gaps or None),
+                ListColumn(self.tr("Party"), lambda c: c.party_name),
+                ListColumn(self.tr("Contract"), lambda c: c.title),
+                ListColumn(self.tr("Reference"), lambda c: c.reference_number),
+                ListColumn(self.tr("Status"), lambda c: c.status),
+                ListColumn(self.tr("Effective"), lambda c: c.effective_on),
+                ListColumn(self.tr("Expires"), lambda c: c.expires_on),
+                ListColumn(self.tr("Notice (days)"), lambda c: c.notice_period_days),
+                ListColumn(self.tr("Clause gaps"), lambda c: c.gaps or None),
             ],
             party_of=lambda c: c.party_id,
             parent=self,
         )
         self.gaps_view = RecordListView(
             [
-                ListColumn(tr("Party"), lambda g: g.party_name),
-                ListColumn(tr("Contract"), lambda g: g.contract_title),
-                ListColumn(tr("Clause"), lambda g: g.title_ja if self.language == "ja" else g.title_en),
-                ListColumn(tr("Coverage"), lambda g: g.coverage),
+                ListColumn(self.tr("Party"), lambda g: g.party_name),
+                ListColumn(self.tr("Contract"), lambda g: g.contract_title),
+                ListColumn(self.tr("Clause"), lambda g: g.title_ja if self.language == "ja" else g.title_en),
+                ListColumn(self.tr("Coverage"), lambda g: g.coverage),
             ],
             party_of=lambda g: g.party_id,
             parent=self,
         )
         self.assessments_view = RecordListView(
             [
-                ListColumn(tr("Party"), lambda a: a.party_name),
-                ListColumn(tr("Kind"), lambda a: a.kind),
-                ListColumn(tr("Status"), lambda a: a.status),
-                ListColumn(tr("Started"), lambda a: a.started_on),
-                ListColumn(tr("Completed"), lambda a: a.completed_on),
-                ListColumn(tr("Score"), lambda a: a.score_ratio),
-                ListColumn(tr("Result"), lambda a: a.result),
-                ListColumn(tr("Assessor"), lambda a: a.assessor),
+                ListColumn(self.tr("Party"), lambda a: a.party_name),
+                ListColumn(self.tr("Kind"), lambda a: a.kind),
+                ListColumn(self.tr("Status"), lambda a: a.status),
+                ListColumn(self.tr("Started"), lambda a: a.started_on),
+                ListColumn(self.tr("Completed"), lambda a: a.completed_on),
+                ListColumn(self.tr("Score"), lambda a: a.score_ratio),
+                ListColumn(self.tr("Result"), lambda a: a.result),
+                ListColumn(self.tr("Assessor"), lambda a: a.assessor),
             ],
             party_of=lambda a: a.party_id,
             parent=self,
         )
         self.audits_view = RecordListView(
             [
-                ListColumn(tr("Party"), lambda a: a.party_name),
-                ListColumn(tr("Method"), lambda a: a.method),
-                ListColumn(tr("Status"), lambda a: a.status),
-                ListColumn(tr("Planned"), lambda a: a.planned_on),
-                ListColumn(tr("Performed"), lambda a: a.performed_on),
-                ListColumn(tr("Auditor"), lambda a: a.auditor),
-                ListColumn(tr("Open findings"), lambda a: a.open_findings or None),
+                ListColumn(self.tr("Party"), lambda a: a.party_name),
+                ListColumn(self.tr("Method"), lambda a: a.method),
+                ListColumn(self.tr("Status"), lambda a: a.status),
+                ListColumn(self.tr("Planned"), lambda a: a.planned_on),
+                ListColumn(self.tr("Performed"), lambda a: a.performed_on),
+                ListColumn(self.tr("Auditor"), lambda a: a.auditor),
+                ListColumn(self.tr("Open findings"), lambda a: a.open_findings or None),
             ],
             party_of=lambda a: a.party_id,
             parent=self,
         )
         self.findings_view = RecordListView(
             [
-                ListColumn(tr("Party"), lambda f: f.party_name),
-                ListColumn(tr("Finding"), lambda f: f.title),
-                ListColumn(tr("Severity"), lambda f: f.severity),
-                ListColumn(tr("Status"), lambda f: f.status),
-                ListColumn(tr("Owner"), lambda f: f.owner),
-                ListColumn(tr("Due"), lambda f: f.due_on),
+                ListColumn(self.tr("Party"), lambda f: f.party_name),
+                ListColumn(self.tr("Finding"), lambda f: f.title),
+                ListColumn(self.tr("Severity"), lambda f: f.severity),
+                ListColumn(self.tr("Status"), lambda f: f.status),
+                ListColumn(self.tr("Owner"), lambda f: f.owner),
+                ListColumn(self.tr("Due"), lambda f: f.due_on),
             ],
             party_of=lambda f: f.party_id,
             parent=self,
@@ -243,7 +242,7 @@ class MainWindow(QMainWindow):
             self.tr("Entrusted &parties"),
             self.tr("&Contracts"),
             self.tr("&Assessments"),
-            self.tr("Audits && &findings"),
+            self.tr("A&udits && findings"),
         )
         for n, text in enumerate(pages):
             action = view_menu.addAction(text, partial(self.nav.setCurrentRow, n))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -19,7 +19,9 @@ def choose_files(parent: QWidget) -> list[str]:
     """Files to attach; tests replace this function (native dialogs block)."""
     from PySide6.QtWidgets import QFileDialog
 
-    files, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Attach evidence"))
+    files, _ = QFileDialog.getOpenFileNames(
+        parent, QCoreApplication.translate("EvidenceTab", "Attach evidence")
+    )
     return files
 
 
@@ -38,15 +40,14 @@ class EvidenceTab(QWidget):
         self.record_type = record_type
         self.record_id = record_id
         self.setAcceptDrops(True)
-        tr = self.tr
         self.model: ListModel[evidence.EvidenceView] = ListModel(
             [
-                ListColumn(tr("File"), lambda e: e.file_name),
-                ListColumn(tr("Description"), lambda e: e.description),
-                ListColumn(tr("Size"), lambda e: f"{e.size_bytes / 1024:,.0f} KB"),
-                ListColumn(tr("Added"), lambda e: e.added_at.astimezone().strftime("%Y-%m-%d %H:%M")),
-                ListColumn(tr("By"), lambda e: e.added_by),
-                ListColumn(tr("SHA-256"), lambda e: e.sha256),
+                ListColumn(self.tr("File"), lambda e: e.file_name),
+                ListColumn(self.tr("Description"), lambda e: e.description),
+                ListColumn(self.tr("Size"), lambda e: f"{e.size_bytes / 1024:,.0f} KB"),
+                ListColumn(self.tr("Added"), lambda e: e.added_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+                ListColumn(self.tr("By"), lambda e: e.added_by),
+                ListColumn(self.tr("SHA-256"), lambda e: e.sha256),
             ],
             self,
         )
@@ -58,11 +59,11 @@ class EvidenceTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.open_copy(self.model.row_at(index.row())))
         self.hint = QLabel(
-            tr("Drop files here to attach them. The register keeps its own copy of each file."), self
+            self.tr("Drop files here to attach them. The register keeps its own copy of each file."), self
         )
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        attach = QPushButton(tr("Attach files…"), self)
+        attach = QPushButton(self.tr("Attach files…"), self)
         attach.clicked.connect(lambda: self.attach([Path(f) for f in choose_files(self)]))
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)

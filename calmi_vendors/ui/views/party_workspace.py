@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -414,8 +414,10 @@ def ask_unsaved(parent: QWidget) -> QMessageBox.StandardButton:
     """Ask what to do with unsaved edits; tests replace this function (native dialogs block)."""
     return QMessageBox.question(
         parent,
-        parent.tr("Unsaved changes"),
-        parent.tr("This party has unsaved changes. Save them before closing?"),
+        QCoreApplication.translate("PartyWorkspace", "Unsaved changes"),
+        QCoreApplication.translate(
+            "PartyWorkspace", "This party has unsaved changes. Save them before closing?"
+        ),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,

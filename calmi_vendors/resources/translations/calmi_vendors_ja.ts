@@ -1,0 +1,1257 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="+141"/>
+        <source>Supervision due</source>
+        <translation>期限管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open findings</source>
+        <translation>未対応の指摘事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk tiers</source>
+        <translation>リスク区分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifecycle</source>
+        <translation>ライフサイクル</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parties by risk tier</source>
+        <translation>リスク区分別の委託先数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audits performed and due, by month</source>
+        <translation>月別の監査実施・予定件数</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Audits overdue</source>
+        <translation>監査期限超過</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audits due in %1 days</source>
+        <translation>%1 日以内に監査予定</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contracts expiring in %1 days</source>
+        <translation>%1 日以内に契約満了</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Certificates expiring in %1 days</source>
+        <translation>%1 日以内に認証期限切れ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parties lacking required clauses</source>
+        <translation>必須条項が不足する委託先</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Past their due date</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As of %1 · %2 entrusted parties</source>
+        <translation>%1 時点 · 委託先 %2 件</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Parties</source>
+        <translation>委託先数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Performed</source>
+        <translation>実施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>予定</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTab</name>
+    <message>
+        <location filename="../../ui/views/evidence_tab.py" line="+45"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>追加日時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>追加者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Drop files here to attach them. The register keeps its own copy of each file.</source>
+        <translation>ここにファイルをドロップすると添付できます。台帳は各ファイルの写しを保管します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach files…</source>
+        <translation>ファイルを添付…</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Attach evidence</source>
+        <translation>証跡を添付</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+21"/>
+        <source>Candidate</source>
+        <translation>候補</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under assessment</source>
+        <translation>評価中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>承認済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>取引中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminated</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present</source>
+        <translation>記載あり</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partial</source>
+        <translation>一部記載</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>記載なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not applicable</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minor</source>
+        <translation>軽微</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observation</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>対応中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation>検証済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-site</source>
+        <translation>実地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote</source>
+        <translation>リモート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document review</source>
+        <translation>書面審査</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-assessment</source>
+        <translation>自己評価</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under negotiation</source>
+        <translation>交渉中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection</source>
+        <translation>選定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periodic</source>
+        <translation>定期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved with conditions</source>
+        <translation>条件付承認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>否認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to party</source>
+        <translation>委託先へ送付済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In review</source>
+        <translation>確認中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfactory</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfactory with findings</source>
+        <translation>適合（指摘あり）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsatisfactory</source>
+        <translation>不適合</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+177"/>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrusted parties</source>
+        <translation>委託先台帳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Contracts</source>
+        <translation>委託契約</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Assessments</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audits &amp; findings</source>
+        <translation>監査・指摘事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Navigation</source>
+        <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+88"/>
+        <source>Clause gaps</source>
+        <translation>条項不備</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audits</source>
+        <translation>監査</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register location</source>
+        <translation>台帳の場所</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New register…</source>
+        <translation>新しい台帳(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open register…</source>
+        <translation>台帳を開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up register…</source>
+        <translation>台帳をバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export shown parties…</source>
+        <translation>表示中の委託先をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dashboard</source>
+        <translation>ダッシュボード(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrusted &amp;parties</source>
+        <translation>委託先台帳(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contracts</source>
+        <translation>委託契約(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assessments</source>
+        <translation>評価(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;udits &amp;&amp; findings</source>
+        <translation>監査・指摘事項(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Find party</source>
+        <translation>委託先を検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User &amp;guide</source>
+        <translation>ユーザーガイド(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Calmi Vendors</source>
+        <translation>Calmi Vendors について(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the register…</source>
+        <translation>台帳を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n entrusted part(ies)</source>
+        <translation>
+            <numerusform>%n 件の委託先</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Unexpected error: %1</source>
+        <translation>予期しないエラー: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+10"/>
+        <source>Change status</source>
+        <translation>ステータスの変更</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-9"/>
+        <source>New status for %n part(ies):</source>
+        <translation>
+            <numerusform>%n 件の委託先の新しいステータス:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reason (recorded in the history):</source>
+        <translation>理由（変更履歴に記録されます）:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Back up a PostgreSQL register on the server (pg_dump).</source>
+        <translation>PostgreSQL の台帳はサーバー上でバックアップしてください（pg_dump）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back up register</source>
+        <translation>台帳のバックアップ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+41"/>
+        <source>Register (*.sqlite3)</source>
+        <translation>台帳 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Backup written to %1</source>
+        <translation>バックアップを %1 に保存しました</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export shown parties</source>
+        <translation>表示中の委託先のエクスポート</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n part(ies)</source>
+        <translation>
+            <numerusform>%n 件の委託先をエクスポートしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New register</source>
+        <translation>新しい台帳</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 already exists; open it instead.</source>
+        <translation>%1 は既に存在します。新規作成せずに開いてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open register</source>
+        <translation>台帳を開く</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register (*.sqlite3 *.db);;All files (*)</source>
+        <translation>台帳 (*.sqlite3 *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>About Calmi Vendors</source>
+        <translation>Calmi Vendors について</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;The register of entrusted parties and their supervision.&lt;/p&gt;&lt;p&gt;Register: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;委託先とその監督状況を管理する台帳です。&lt;/p&gt;&lt;p&gt;台帳: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="-395"/>
+        <location line="+14"/>
+        <location line="+10"/>
+        <location line="+14"/>
+        <location line="+13"/>
+        <source>Party</source>
+        <translation>委託先</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+14"/>
+        <source>Contract</source>
+        <translation>契約名</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Reference</source>
+        <translation>契約番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <location line="+14"/>
+        <location line="+14"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Effective</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>満了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice (days)</source>
+        <translation>解約予告（日）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clause</source>
+        <translation>条項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>記載状況</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>評点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessor</source>
+        <translation>評価者</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Method</source>
+        <translation>監査方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned</source>
+        <translation>予定日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performed</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditor</source>
+        <translation>監査担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open findings</source>
+        <translation>未対応の指摘事項</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Finding</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+</context>
+<context>
+    <name>PartyWorkspace</name>
+    <message>
+        <location filename="../../ui/views/party_workspace.py" line="+91"/>
+        <source>Profile</source>
+        <translation>基本情報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts and clauses</source>
+        <translation>契約・条項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessments</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audits and findings</source>
+        <translation>監査・指摘事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-entrustment chain</source>
+        <translation>再委託の系列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence</source>
+        <translation>証跡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>変更履歴</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> (special care)</source>
+        <translation>（要配慮個人情報）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading (kana)</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corporate number</source>
+        <translation>法人番号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>13 digits</source>
+        <translation>13桁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>所在国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data processed in</source>
+        <translation>データ処理国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data subjects (approx.)</source>
+        <translation>本人数（概数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner department</source>
+        <translation>主管部署</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This party may re-entrust work (with prior approval)</source>
+        <translation>再委託を認める（事前承認が必要）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+188"/>
+        <location line="+10"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Risk tier</source>
+        <translation>リスク区分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entrusted work</source>
+        <translation>委託業務</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal information handled</source>
+        <translation>取り扱う個人情報</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — Entrusted party</source>
+        <translation>%1 — 委託先</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 (set by hand: %2)</source>
+        <translation>%1（手動設定: %2）</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Contract</source>
+        <translation>契約名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>満了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clause</source>
+        <translation>条項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>記載状況</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>条番号</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>評点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessor</source>
+        <translation>評価者</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Audit / finding</source>
+        <translation>監査／指摘事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date / due</source>
+        <translation>実施日／期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method / severity</source>
+        <translation>監査方法／重要度</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Party</source>
+        <translation>委託先</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Entrusts work to the party below</source>
+        <translation>下位の委託先へ委託</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This party</source>
+        <translation>この委託先</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-entrustee</source>
+        <translation>再委託先</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This party has unsaved changes. Save them before closing?</source>
+        <translation>この委託先には保存されていない変更があります。閉じる前に保存しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <location filename="../../ui/views/list_view.py" line="+43"/>
+        <source>Filter…</source>
+        <translation>絞り込み…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 shown</source>
+        <translation>%1 件を表示</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../ui/models/register_model.py" line="+54"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Corporate number</source>
+        <translation>法人番号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Risk tier</source>
+        <translation>リスク区分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next audit due</source>
+        <translation>次回監査予定日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entrusted work</source>
+        <translation>委託業務</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Country</source>
+        <translation>所在国</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Processed in</source>
+        <translation>データ処理国</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contract expires</source>
+        <translation>契約満了日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificate expires</source>
+        <translation>認証有効期限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open findings</source>
+        <translation>未対応の指摘事項</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner department</source>
+        <translation>主管部署</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../../ui/views/register_view.py" line="+47"/>
+        <source>Search name, reading, corporate number, notes…</source>
+        <translation>名称・フリガナ・法人番号・備考で検索…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search parties</source>
+        <translation>委託先を検索</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audit overdue</source>
+        <translation>監査期限超過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract expires ≤ 90 days</source>
+        <translation>契約満了まで90日以内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate expires ≤ 90 days</source>
+        <translation>認証期限まで90日以内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open findings</source>
+        <translation>未対応の指摘事項あり</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Status filter</source>
+        <translation>ステータスで絞り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk tier filter</source>
+        <translation>リスク区分で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrusted work filter</source>
+        <translation>委託業務で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country filter</source>
+        <translation>所在国で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clear filters</source>
+        <translation>絞り込みを解除</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+135"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Any status</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any tier</source>
+        <translation>すべてのリスク区分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any entrusted work</source>
+        <translation>すべての委託業務</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any country</source>
+        <translation>すべての国</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>%1 of %2 parties</source>
+        <translation>%2 件中 %1 件の委託先</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Change status of %n part(ies)…</source>
+        <translation>
+            <numerusform>%n 件の委託先のステータスを変更…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export shown rows…</source>
+        <translation>表示中の行をエクスポート…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="+29"/>
+        <source>Follow the system</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save register settings</source>
+        <translation>台帳の設定を保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer</source>
+        <translation>このコンピューター</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This register (shared by everyone who uses it)</source>
+        <translation>この台帳（利用者全員で共有）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company name on reports</source>
+        <translation>帳票に記載する会社名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report paper size</source>
+        <translation>帳票の用紙サイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year starts in month</source>
+        <translation>事業年度の開始月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Register</source>
+        <translation>台帳</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schema</source>
+        <translation>スキーマ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence folder</source>
+        <translation>証跡フォルダー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic backups</source>
+        <translation>自動バックアップ</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new language applies the next time Calmi Vendors starts.</source>
+        <translation>表示言語の変更は、次回 Calmi Vendors を起動したときに反映されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="-177"/>
+        <source>Show these parties in the register</source>
+        <translation>該当する委託先を台帳で表示</translation>
+    </message>
+</context>
+</TS>
