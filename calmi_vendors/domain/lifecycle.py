@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from calmi_vendors.domain.enums import AssessmentResult, PartyStatus
+from calmi_vendors.domain.enums import AssessmentResult, ContractStatus, FindingStatus, PartyStatus
 
 S = PartyStatus
 
@@ -22,6 +22,10 @@ ALLOWED_TRANSITIONS: Mapping[PartyStatus, frozenset[PartyStatus]] = {
 NEEDS_PASSED_SELECTION = frozenset({S.APPROVED, S.ACTIVE})
 
 PASSING_RESULTS = frozenset({AssessmentResult.APPROVED, AssessmentResult.APPROVED_WITH_CONDITIONS})
+
+# A finding still needs work until it is closed; a contract binds until it expires or is terminated.
+OPEN_FINDING_STATUSES = (FindingStatus.OPEN, FindingStatus.IN_PROGRESS)
+LIVE_CONTRACT_STATUSES = (ContractStatus.ACTIVE, ContractStatus.UNDER_NEGOTIATION, ContractStatus.DRAFT)
 
 # Parties the company currently entrusts data to: these are scheduled for audits.
 SUPERVISED = frozenset({S.APPROVED, S.ACTIVE, S.SUSPENDED})

@@ -31,6 +31,7 @@ from calmi_vendors.domain.enums import (
     RiskTier,
     Severity,
 )
+from calmi_vendors.domain.lifecycle import OPEN_FINDING_STATUSES
 from calmi_vendors.domain.seed import BUSINESS_FUNCTIONS, DATA_CATEGORIES
 from calmi_vendors.domain.tiering import describe_tier
 from calmi_vendors.reports.document import (
@@ -65,7 +66,6 @@ from calmi_vendors.services.dto import (
 )
 
 DEFAULT_HISTORY_ROWS = 60
-_OPEN_FINDINGS = (FindingStatus.OPEN, FindingStatus.IN_PROGRESS)
 _EXPIRING_DAYS = 90
 _VALUE_LIMIT = 160
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -544,7 +544,7 @@ class _Dossier:
 
     def due_text(self, f: FindingView) -> str:
         lines = [self.day(f.due_on)] if f.due_on else []
-        if f.due_on and f.due_on < self.today and f.status in _OPEN_FINDINGS:
+        if f.due_on and f.due_on < self.today and f.status in OPEN_FINDING_STATUSES:
             lines.append(f"（{self.t('fi_overdue')}）" if self.lang == "ja" else f"({self.t('fi_overdue')})")
         return "\n".join(lines)
 
@@ -586,7 +586,7 @@ class _Dossier:
             if not a.findings:
                 out.append(self.note(self.t("no_findings")))
                 continue
-            still_open = sum(1 for f in a.findings if f.status in _OPEN_FINDINGS)
+            still_open = sum(1 for f in a.findings if f.status in OPEN_FINDING_STATUSES)
             out.append(rich(esc(self.t("fi_summary", total=len(a.findings), open=still_open)), self.st.body))
             rows: list[list[Cell]] = [
                 [

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from calmi_vendors.domain.enums import FindingStatus, PartyStatus, RiskTier, Severity
-from calmi_vendors.domain.lifecycle import SUPERVISED
+from calmi_vendors.domain.enums import PartyStatus, RiskTier, Severity
+from calmi_vendors.domain.lifecycle import OPEN_FINDING_STATUSES, SUPERVISED
 from calmi_vendors.services.register_view import RegisterRow
 from calmi_vendors.store.models import Finding, SupervisionAudit
 from calmi_vendors.store.unit_of_work import UnitOfWork
@@ -47,14 +47,12 @@ def build_dashboard(uow: UnitOfWork, rows: Sequence[RegisterRow], *, today: date
         severities = Counter(
             Severity(s)
             for (s,) in uow.session.execute(
-                sa.select(Finding.severity).where(
-                    Finding.status.in_((FindingStatus.OPEN, FindingStatus.IN_PROGRESS))
-                )
+                sa.select(Finding.severity).where(Finding.status.in_(OPEN_FINDING_STATUSES))
             )
         )
         overdue_findings = uow.session.scalar(
             sa.select(sa.func.count()).where(
-                Finding.status.in_((FindingStatus.OPEN, FindingStatus.IN_PROGRESS)), Finding.due_on < today
+                Finding.status.in_(OPEN_FINDING_STATUSES), Finding.due_on < today
             )
         )
         start = date(today.year - 1, today.month, 1)

@@ -29,6 +29,7 @@ from calmi_vendors.domain.enums import (
     QuestionnaireCategory,
     Severity,
 )
+from calmi_vendors.domain.lifecycle import LIVE_CONTRACT_STATUSES
 from calmi_vendors.domain.scoring import QuestionSpec, ScoreResult, score_answers
 from calmi_vendors.errors import ValidationError
 from calmi_vendors.services import assessments, audits, contracts
@@ -595,7 +596,7 @@ class _Builder:
         coverage = self._coverage(plan, draft=signed is None)
         contracts.create_contract(self.uow, pid, data, coverage=coverage)
         self.counts["contracts"] += 1
-        if status in (ContractStatus.ACTIVE, ContractStatus.UNDER_NEGOTIATION, ContractStatus.DRAFT):
+        if status in LIVE_CONTRACT_STATUSES:
             special = any(self.ref.categories.get(k) for k in plan.data.data_categories)
             for key, applicability in self.ref.clauses:
                 applies = requirement_applies(

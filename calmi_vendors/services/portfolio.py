@@ -19,6 +19,7 @@ from calmi_vendors.domain.enums import (
     FindingStatus,
     Severity,
 )
+from calmi_vendors.domain.lifecycle import LIVE_CONTRACT_STATUSES, OPEN_FINDING_STATUSES
 from calmi_vendors.store.models import (
     Assessment,
     ClauseCoverage,
@@ -31,8 +32,6 @@ from calmi_vendors.store.models import (
     party_data_category,
 )
 from calmi_vendors.store.unit_of_work import UnitOfWork
-
-OPEN = (FindingStatus.OPEN, FindingStatus.IN_PROGRESS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +159,7 @@ def list_audits(
         counts = dict(
             uow.session.execute(
                 sa.select(Finding.audit_id, sa.func.count())
-                .where(Finding.status.in_(OPEN))
+                .where(Finding.status.in_(OPEN_FINDING_STATUSES))
                 .group_by(Finding.audit_id)
             )
             .tuples()
@@ -204,7 +203,7 @@ def list_findings(uow: UnitOfWork, *, open_only: bool = False) -> list[FindingLi
             .order_by(Finding.due_on, Finding.id)
         )
         if open_only:
-            query = query.where(Finding.status.in_(OPEN))
+            query = query.where(Finding.status.in_(OPEN_FINDING_STATUSES))
         return [
             FindingLine(f.id, f.party_id, name, f.audit_id, f.title, f.severity, f.status, f.owner, f.due_on)
             for f, name in uow.session.execute(query).all()
@@ -240,9 +239,7 @@ def list_gaps(uow: UnitOfWork) -> list[GapLine]:
             .join(ClauseCoverage, ClauseCoverage.contract_id == ConsignmentContract.id)
             .join(ClauseRequirement, ClauseRequirement.id == ClauseCoverage.requirement_id)
             .where(
-                ConsignmentContract.status.in_(
-                    (ContractStatus.ACTIVE, ContractStatus.UNDER_NEGOTIATION, ContractStatus.DRAFT)
-                ),
+                ConsignmentContract.status.in_(LIVE_CONTRACT_STATUSES),
                 ClauseRequirement.active,
             )
             .order_by(EntrustedParty.name, ConsignmentContract.id, ClauseRequirement.sort_order)

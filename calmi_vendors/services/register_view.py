@@ -10,7 +10,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from calmi_vendors.domain.enums import ContractStatus, FindingStatus, PartyStatus, RiskTier
+from calmi_vendors.domain.enums import PartyStatus, RiskTier
+from calmi_vendors.domain.lifecycle import LIVE_CONTRACT_STATUSES, OPEN_FINDING_STATUSES
 from calmi_vendors.domain.text import search_key
 from calmi_vendors.services.supervision import clause_gap_counts
 from calmi_vendors.store.models import (
@@ -24,9 +25,6 @@ from calmi_vendors.store.models import (
     party_data_category,
 )
 from calmi_vendors.store.unit_of_work import UnitOfWork
-
-OPEN_FINDINGS = (FindingStatus.OPEN, FindingStatus.IN_PROGRESS)
-LIVE_CONTRACTS = (ContractStatus.ACTIVE, ContractStatus.UNDER_NEGOTIATION, ContractStatus.DRAFT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +100,7 @@ def load_register_rows(
         contracts = _earliest(
             session.execute(
                 sa.select(ConsignmentContract.party_id, ConsignmentContract.expires_on).where(
-                    ConsignmentContract.status.in_(LIVE_CONTRACTS), only(ConsignmentContract.party_id)
+                    ConsignmentContract.status.in_(LIVE_CONTRACT_STATUSES), only(ConsignmentContract.party_id)
                 )
             ).tuples()
         )
@@ -116,7 +114,7 @@ def load_register_rows(
         findings = dict(
             session.execute(
                 sa.select(Finding.party_id, sa.func.count())
-                .where(Finding.status.in_(OPEN_FINDINGS), only(Finding.party_id))
+                .where(Finding.status.in_(OPEN_FINDING_STATUSES), only(Finding.party_id))
                 .group_by(Finding.party_id)
             )
             .tuples()

@@ -17,12 +17,15 @@ from calmi_vendors.domain.enums import (
     AssessmentStatus,
     AuditStatus,
     ChangeAction,
-    ContractStatus,
-    FindingStatus,
     PartyStatus,
     Severity,
 )
-from calmi_vendors.domain.lifecycle import PASSING_RESULTS, SUPERVISED
+from calmi_vendors.domain.lifecycle import (
+    LIVE_CONTRACT_STATUSES,
+    OPEN_FINDING_STATUSES,
+    PASSING_RESULTS,
+    SUPERVISED,
+)
 from calmi_vendors.domain.tiering import TierFacts, decide_tier
 from calmi_vendors.store import history
 from calmi_vendors.store.models import (
@@ -39,9 +42,7 @@ from calmi_vendors.store.models import (
 )
 from calmi_vendors.store.unit_of_work import UnitOfWork
 
-OPEN_FINDINGS = (FindingStatus.OPEN, FindingStatus.IN_PROGRESS)
 SERIOUS = (Severity.CRITICAL, Severity.MAJOR)
-CURRENT_CONTRACTS = (ContractStatus.ACTIVE, ContractStatus.UNDER_NEGOTIATION, ContractStatus.DRAFT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,9 @@ def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
     overdue_f: dict[int, int] = defaultdict(int)
     serious_f: dict[int, int] = defaultdict(int)
     for party_id, severity, due_on in session.execute(
-        sa.select(Finding.party_id, Finding.severity, Finding.due_on).where(Finding.status.in_(OPEN_FINDINGS))
+        sa.select(Finding.party_id, Finding.severity, Finding.due_on).where(
+            Finding.status.in_(OPEN_FINDING_STATUSES)
+        )
     ):
         open_f[party_id] += 1
         if due_on is not None and due_on < today:
@@ -123,7 +126,7 @@ def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
         sa.select(ConsignmentContract.party_id, ClauseRequirement.applicability, ClauseCoverage.coverage)
         .join(ClauseCoverage, ClauseCoverage.contract_id == ConsignmentContract.id)
         .join(ClauseRequirement, ClauseRequirement.id == ClauseCoverage.requirement_id)
-        .where(ConsignmentContract.status.in_(CURRENT_CONTRACTS), ClauseRequirement.active)
+        .where(ConsignmentContract.status.in_(LIVE_CONTRACT_STATUSES), ClauseRequirement.active)
     ).all()
     return _PortfolioFacts(
         special, ratios, open_f, overdue_f, serious_f, last_audit, approved, list(coverage)
