@@ -14,6 +14,7 @@ from typing import Any
 
 from calmi_vendors.__about__ import __app_id__, __version__
 from calmi_vendors.cli_lists import add_list_parser, run_list
+from calmi_vendors.cli_reports import add_report_parser, run_report
 from calmi_vendors.errors import CalmiError
 
 EXIT_OK = 0
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--today", type=_date, help="the date the view is drawn for (default: today)")
 
     add_list_parser(commands)
+    add_report_parser(commands)
 
     imp = commands.add_parser(
         "import",
@@ -475,6 +477,14 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    register = _open(args, migrate=False)
+    try:
+        return run_report(args, register)
+    finally:
+        register.close()
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from calmi_vendors.app import run_gui
 
@@ -493,6 +503,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "undo-import": cmd_undo_import,
+    "report": cmd_report,
 }
 
 

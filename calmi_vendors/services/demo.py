@@ -922,6 +922,9 @@ REPORT_KEYS = (
 )
 
 
+DEMO_COMPANY = "カルミ商事株式会社 (Calmi Trading Co., Ltd.)"
+
+
 def generate_demo(
     uow: UnitOfWork, *, parties: int, seed: int, today: date, append: bool = False
 ) -> DemoReport:
@@ -943,4 +946,10 @@ def generate_demo(
     from calmi_vendors.services.supervision import recompute_all
 
     recompute_all(uow, today=today)
+    if not append:
+        from calmi_vendors.services import register_settings
+
+        current = register_settings.load_settings(uow)
+        if not current.company_name:
+            register_settings.save_settings(uow, replace(current, company_name=DEMO_COMPANY))
     return DemoReport({key: builder.counts[key] for key in REPORT_KEYS})

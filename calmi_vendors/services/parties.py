@@ -381,3 +381,11 @@ def children_of(uow: UnitOfWork, party_id: int) -> list[PartyRef]:
             .order_by(EntrustedParty.name)
         ).all()
         return [PartyRef(r.id, r.name) for r in rows]
+
+
+def find_by_corporate_number(uow: UnitOfWork, corporate_number: str) -> int | None:
+    """The id of the party with this 13-digit corporate number, if the register holds one."""
+    with uow:
+        return uow.session.scalar(
+            sa.select(EntrustedParty.id).where(EntrustedParty.corporate_number == corporate_number).limit(1)
+        )

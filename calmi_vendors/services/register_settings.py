@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -53,3 +55,37 @@ def save_settings(uow: UnitOfWork, settings: RegisterSettings) -> RegisterSettin
                 row.value = value
         uow.commit()
     return settings
+
+
+LOGO_KEY = "report_logo"
+LOGO_MAX_BYTES = 1_000_000
+_LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def load_logo(uow: UnitOfWork) -> bytes | None:
+    """The company logo printed on report title pages (PNG or JPEG bytes), if one is set."""
+    with uow:
+        value = uow.session.scalar(sa.select(RegisterSetting.value).where(RegisterSetting.key == LOGO_KEY))
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return base64.b64decode(value, validate=True)
+    except binascii.Error:
+        return None
+
+
+def save_logo(uow: UnitOfWork, image: bytes | None) -> None:
+    """Store the logo in the register itself, so every user of a shared register prints the same one."""
+    if image is not None:
+        if len(image) > LOGO_MAX_BYTES:
+            raise ValidationError("The logo is larger than 1 MB; choose a smaller image.", field="logo")
+        if not image.startswith(_LOGO_MAGIC):
+            raise ValidationError("The logo must be a PNG or JPEG image.", field="logo")
+    encoded = base64.b64encode(image).decode("ascii") if image is not None else ""
+    with uow:
+        row = uow.session.scalar(sa.select(RegisterSetting).where(RegisterSetting.key == LOGO_KEY))
+        if row is None:
+            uow.session.add(RegisterSetting(key=LOGO_KEY, value=encoded))
+        else:
+            row.value = encoded
+        uow.commit()

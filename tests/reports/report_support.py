@@ -20,19 +20,18 @@ from calmi_vendors.domain.enums import (
 )
 from calmi_vendors.domain.seed import CLAUSES, SELECTION_QUESTIONNAIRE
 from calmi_vendors.reports.document import ReportOptions
-from calmi_vendors.reports.dossier import DossierData, EvidenceRow
+from calmi_vendors.reports.dossier import DossierData
 from calmi_vendors.services import (
     assessments,
     audits,
     contracts,
     evidence,
-    maintenance,
     parties,
-    reference,
     supervision,
 )
 from calmi_vendors.services.contracts import ContractInput
-from calmi_vendors.services.dto import CertificationInput, ContactInput, PartyInput, PartyRef
+from calmi_vendors.services.dto import CertificationInput, ContactInput, PartyInput
+from calmi_vendors.services.report_dossier import dossier_data
 from calmi_vendors.store.register import Register
 
 JST = timezone(timedelta(hours=9))
@@ -256,24 +255,8 @@ def fill_register(register: Register, work: Path) -> DossierData:
         override_approver="鈴木 一郎",
     )
     supervision.recompute_all(uow(), today=AS_OF.date())
-    party = parties.get_party(uow(), party.id)
-    files = evidence.evidence_of(uow(readonly=True), "supervision_audit", planned.id)
-    functions = {f.key: (f.name_en, f.name_ja) for f in reference.business_functions(uow(readonly=True))}
-    categories = reference.data_categories(uow(readonly=True))
-    return DossierData(
-        party=party,
-        parents=(PartyRef(top.id, top.name),),
-        children=tuple(parties.children_of(uow(readonly=True), party.id)),
-        contracts=tuple(contracts.contracts_of(uow(readonly=True), party.id)),
-        assessments=tuple(assessments.assessments_of(uow(readonly=True), party.id)),
-        audits=tuple(audits.audits_of(uow(readonly=True), party.id)),
-        evidence=tuple(EvidenceRow(e.file_name, e.sha256, e.added_at, e.description) for e in files),
-        history=tuple(maintenance.history_of(uow(readonly=True), "entrusted_party", party.id)),
-        function_names=functions,
-        category_names={c.key: (c.name_en, c.name_ja) for c in categories},
-        special_care_categories=frozenset(c.key for c in categories if c.special_care),
-        requirement_titles={c.key: (c.title_en, c.title_ja) for c in CLAUSES},
-    )
+    # The dossier's data as the app gathers it (the service under test here, too).
+    return dossier_data(register, party.id)
 
 
 def options(language: str, **changes: object) -> ReportOptions:
