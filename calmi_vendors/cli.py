@@ -89,7 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="upgrade the register's schema (a backup is taken first)")
 
     shot = commands.add_parser("screenshot", help="render a view offscreen into a PNG")
-    shot.add_argument("--view", required=True, help="dashboard, register or party:<id>")
+    shot.add_argument(
+        "--view",
+        required=True,
+        help="dashboard, register, contracts, assessments, audits, reports, settings, party:<id> "
+        "or report:<kind>[:<subject>] (e.g. report:dossier:3)",
+    )
     shot.add_argument("--out", type=Path, required=True, help="the PNG file to write")
     shot.add_argument("--lang", choices=["en", "ja"], help="language of the window (default: the system's)")
     shot.add_argument("--size", type=_size, default=(1400, 900), help="WIDTHxHEIGHT (default 1400x900)")

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from calmi_vendors.errors import CalmiError, ValidationError
+from calmi_vendors.errors import ValidationError
 from calmi_vendors.services.register_settings import load_logo, load_settings
 from calmi_vendors.store.register import Register
 
@@ -52,10 +52,6 @@ class ReportRequest:
 class ReportResult:
     path: Path
     pages: int
-
-
-class ReportCancelled(CalmiError):
-    """The user cancelled the report; no file was written."""
 
 
 Progress = Callable[[int, int, str], None]

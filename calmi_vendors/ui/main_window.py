@@ -31,6 +31,7 @@ from calmi_vendors.errors import CalmiError
 from calmi_vendors.services import maintenance, parties, portfolio, reference, supervision
 from calmi_vendors.services.dashboard import Dashboard, build_dashboard
 from calmi_vendors.services.register_view import RegisterFilter, RegisterRow, load_register_rows
+from calmi_vendors.services.reporting import ReportKind
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.labels import enum_label, is_japanese
 from calmi_vendors.ui.models.list_model import ListColumn
@@ -39,9 +40,10 @@ from calmi_vendors.ui.views.dashboard_view import DashboardView
 from calmi_vendors.ui.views.list_view import RecordListView
 from calmi_vendors.ui.views.party_workspace import PartyWorkspace
 from calmi_vendors.ui.views.register_view import RegisterView
+from calmi_vendors.ui.views.reports_view import ReportsView
 from calmi_vendors.ui.views.settings_view import SettingsView
 
-DASHBOARD, PARTIES, CONTRACTS, ASSESSMENTS, AUDITS, SETTINGS = range(6)
+DASHBOARD, PARTIES, CONTRACTS, ASSESSMENTS, AUDITS, REPORTS, SETTINGS = range(7)
 FIRST_PAGE = 200
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
 
@@ -173,12 +175,21 @@ class MainWindow(QMainWindow):
     def _build_navigation(self) -> None:
         self._build_lists()
         self.settings_view = SettingsView(self.register, self.settings, self)
+        self.reports_view = ReportsView(self.register, self.tasks, self.language, self)
+        self.reports_view.today = self.today
+        self.reports_view.failed.connect(self._failed)
+        self.reports_view.progressed.connect(self._progress)
+        self.reports_view.finished.connect(self.statusBar().clearMessage)
+        self.reports_view.saved.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Report saved to %1").replace("%1", path), 8000)
+        )
         titles = (
             self.tr("Dashboard"),
             self.tr("Entrusted parties"),
             self.tr("Contracts"),
             self.tr("Assessments"),
             self.tr("Audits & findings"),
+            self.tr("Reports"),
             self.tr("Settings"),
         )
         for text in titles:
@@ -195,6 +206,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(
             self._tabs((self.audits_view, self.tr("Audits")), (self.findings_view, self.tr("Findings")))
         )
+        self.pages.addWidget(self.reports_view)
         self.pages.addWidget(self.settings_view)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         central = QWidget(self)
@@ -243,6 +255,7 @@ class MainWindow(QMainWindow):
             self.tr("&Contracts"),
             self.tr("&Assessments"),
             self.tr("A&udits && findings"),
+            self.tr("&Reports"),
         )
         for n, text in enumerate(pages):
             action = view_menu.addAction(text, partial(self.nav.setCurrentRow, n))
@@ -304,6 +317,8 @@ class MainWindow(QMainWindow):
         self._full_load_done = True
         self.register_view.set_rows(rows)
         self.dashboard.set_dashboard(board)
+        self.reports_view.set_parties(rows)
+        self.reports_view.set_audits(lists[3])
         self.statusBar().showMessage(self.tr("%n entrusted part(ies)", "", len(rows)), 5000)
 
     def _progress(self, done: int, total: int, message: str) -> None:
@@ -332,6 +347,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PARTIES)
         self.register_view.show_filtered(spec)
 
+    def show_report(self, kind: ReportKind, subject: int | None = None) -> None:
+        """Open the Reports page on this report and start its preview."""
+        self.nav.setCurrentRow(REPORTS)
+        self.reports_view.set_kind(kind, subject)
+        self.reports_view.make_preview()
+
     def open_party(self, party_id: int) -> None:
         existing = self.workspaces.get(party_id)
         if existing is not None and existing.isVisible():
@@ -351,6 +372,7 @@ class MainWindow(QMainWindow):
             return
         workspace.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         workspace.party_saved.connect(self._party_saved)
+        workspace.dossier_requested.connect(partial(self.show_report, ReportKind.DOSSIER))
         workspace.destroyed.connect(lambda *_: self.workspaces.pop(party_id, None))
         self.workspaces[party_id] = workspace
         workspace.show()

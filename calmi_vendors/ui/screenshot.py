@@ -10,7 +10,17 @@ from pathlib import Path
 
 from calmi_vendors.errors import CalmiError
 
-VIEWS = ("dashboard", "register", "contracts", "assessments", "audits", "settings", "party:<id>")
+VIEWS = (
+    "dashboard",
+    "register",
+    "contracts",
+    "assessments",
+    "audits",
+    "reports",
+    "settings",
+    "party:<id>",
+    "report:<kind>[:<subject>]",
+)
 
 
 def take_screenshot(
@@ -36,6 +46,7 @@ def take_screenshot(
         "contracts": mw.CONTRACTS,
         "assessments": mw.ASSESSMENTS,
         "audits": mw.AUDITS,
+        "reports": mw.REPORTS,
         "settings": mw.SETTINGS,
     }
 
@@ -48,10 +59,14 @@ def take_screenshot(
         window = MainWindow(register, settings=settings, today=today)
         window.resize(*size)
         window.show()
-        deadline = time.monotonic() + 120
-        while window.tasks.busy and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
+
+        def settle() -> None:
+            deadline = time.monotonic() + 120
+            while window.tasks.busy and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
+
+        settle()
         target = window
         if view == "dashboard":
             window.nav.setCurrentRow(DASHBOARD)
@@ -64,10 +79,21 @@ def take_screenshot(
                 raise CalmiError(f"There is no entrusted party #{view[6:]}.")
             workspace.resize(*size)
             target = workspace  # type: ignore[assignment]
+        elif view.startswith("report:"):
+            from calmi_vendors.services.reporting import ReportKind
+
+            kind, _, subject = view[7:].partition(":")
+            if kind not in ReportKind.__members__.values():
+                raise CalmiError(f"Unknown report {kind!r}; choose one of {', '.join(ReportKind)}.")
+            window.show_report(ReportKind(kind), int(subject) if subject.isdigit() else None)
+            settle()
         else:
             raise CalmiError(f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}.")
-        for _ in range(5):
+        # Let timers that draw lazily (the report preview) fire before the grab.
+        until = time.monotonic() + 0.3
+        while time.monotonic() < until:
             app.processEvents()
+            time.sleep(0.01)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not target.grab().save(str(out), "PNG"):
             raise CalmiError(f"Cannot write {out}.")

@@ -110,6 +110,7 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException, str], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
     ) -> Task:
         """Run `job` off the GUI thread; the callbacks run on the GUI thread."""
         task = Task(job, write_lock=self._write_lock if writes else None)
@@ -121,6 +122,8 @@ class TaskRunner(QObject):
             task.signals.progressed.connect(on_progress)
         if on_cancel is not None:
             task.signals.cancelled.connect(on_cancel)
+        if on_finished is not None:
+            task.signals.finished.connect(on_finished)
         task.signals.finished.connect(lambda: self._finished(task))
         was_idle = not self._running
         self._running.add(task)

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from ui_support import TODAY, type_text
 
 from calmi_vendors.domain.enums import PartyStatus, RiskTier
 from calmi_vendors.services import parties
-from calmi_vendors.services.demo import generate_demo
-from calmi_vendors.services.opening import open_for_use
 from calmi_vendors.services.register_view import RegisterFilter, RegisterRow
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui import main_window as main_window_module
@@ -26,56 +22,6 @@ from calmi_vendors.ui.main_window import PARTIES, MainWindow
 from calmi_vendors.ui.models.register_model import COLUMN_KEYS, RegisterModel
 from calmi_vendors.ui.tasks import Progress, TaskRunner
 from calmi_vendors.ui.views import party_workspace
-
-TODAY = date(2026, 4, 1)
-
-
-def type_text(widget: Any, text: str) -> None:
-    """Enter text as an input method does (QTest key clicks cannot type Japanese)."""
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    register = open_for_use(str(path))
-    generate_demo(register.unit_of_work(), parties=60, seed=11, today=TODAY)
-    register.close()
-    return path
-
-
-@pytest.fixture
-def demo_register(demo_file: Path, tmp_path: Path) -> Iterator[Register]:
-    copy = tmp_path / "register.sqlite3"
-    shutil.copy(demo_file, copy)
-    register = open_for_use(str(copy))
-    yield register
-    register.close()
-
-
-@pytest.fixture(autouse=True)
-def _never_block_on_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Native message boxes block the event loop: closing a dirty workspace discards unless a test says."""
-    monkeypatch.setattr(party_workspace, "ask_unsaved", lambda _parent: QMessageBox.StandardButton.Discard)
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(main_window_module, "show_error", lambda _parent, message: shown.append(message))
-    return shown
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_register: Register, tmp_path: Path, errors: list[str]) -> MainWindow:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(demo_register, settings=settings, today=TODAY)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: not win.tasks.busy and win.register_view.model.total_count > 0, timeout=20_000)
-    return win
 
 
 def test_the_window_shows_the_register_and_its_location(window: MainWindow, demo_register: Register) -> None:

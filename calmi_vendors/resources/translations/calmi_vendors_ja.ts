@@ -338,7 +338,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+177"/>
+        <location filename="../../ui/main_window.py" line="+187"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -349,12 +349,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Contracts</source>
         <translation>委託契約</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>監査・指摘事項</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -374,13 +374,23 @@
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+88"/>
+        <location line="-92"/>
+        <location line="+97"/>
         <source>Clause gaps</source>
         <translation>条項不備</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-19"/>
+        <source>Report saved to %1</source>
+        <translation>レポートを %1 に保存しました</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reports</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Audits</source>
         <translation>監査</translation>
     </message>
@@ -390,7 +400,7 @@
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -465,6 +475,11 @@
         <translation>監査・指摘事項(&amp;U)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Reports</source>
+        <translation>レポート(&amp;R)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Find party</source>
         <translation>委託先を検索(&amp;F)</translation>
@@ -495,7 +510,7 @@
         <translation>読み込み中…</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>%n entrusted part(ies)</source>
         <translation>
             <numerusform>%n 件の委託先</numerusform>
@@ -507,7 +522,7 @@
         <translation>予期しないエラー: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <location line="+10"/>
         <source>Change status</source>
         <translation>ステータスの変更</translation>
@@ -593,7 +608,7 @@
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;委託先とその監督状況を管理する台帳です。&lt;/p&gt;&lt;p&gt;台帳: %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-415"/>
         <location line="+14"/>
         <location line="+10"/>
         <location line="+14"/>
@@ -724,7 +739,17 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+91"/>
+        <location filename="../../ui/views/party_workspace.py" line="+92"/>
+        <source>Dossier PDF…</source>
+        <translation>個別報告書 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview, save or print this party&apos;s dossier in Reports</source>
+        <translation>この委託先の個別報告書をレポート画面でプレビュー・保存・印刷します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Profile</source>
         <translation>基本情報</translation>
     </message>
@@ -987,6 +1012,45 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/views/pdf_preview.py" line="+41"/>
+        <source>Zoom</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a report and press Preview.</source>
+        <translation>レポートを選び、［プレビュー］を押してください。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Page %1</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The choices changed: press Preview to update.</source>
+        <translation>選択内容が変わりました。［プレビュー］で更新してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Making the report…</source>
+        <translation>レポートを作成しています…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+</context>
+<context>
     <name>RecordListView</name>
     <message>
         <location filename="../../ui/views/list_view.py" line="+43"/>
@@ -1166,6 +1230,156 @@
         <location line="+4"/>
         <source>Export shown rows…</source>
         <translation>表示中の行をエクスポート…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="+50"/>
+        <source>Party dossier</source>
+        <translation>委託先個別報告書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything recorded about one entrusted party, as a regulator asks for it.</source>
+        <translation>1 つの委託先について記録されたすべて（監督当局への説明用）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audit report</source>
+        <translation>監査報告書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One supervision audit: scope, findings, corrective actions, signatures.</source>
+        <translation>1 回の監査の範囲・指摘事項・是正措置・署名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Portfolio supervision report</source>
+        <translation>委託先監督状況報告書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every party with tier, audits and open findings, with summary charts.</source>
+        <translation>全委託先のリスク区分・監査・未完了の指摘事項と集計グラフ。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clause gap report</source>
+        <translation>契約条項不足報告書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts against the clause library, and the gaps to fix.</source>
+        <translation>契約と必要条項の対照表、および是正すべき不足条項。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Program review</source>
+        <translation>年次見直し報告書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The yearly review of the compliance program, with its metrics.</source>
+        <translation>管理体制の年次見直しと、その指標。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+65"/>
+        <source>Report</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Type a name or corporate number</source>
+        <translation>名称または法人番号を入力</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The whole register.</source>
+        <translation>台帳全体</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+108"/>
+        <source>Party</source>
+        <translation>委託先</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Register default</source>
+        <translation>台帳の既定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>用紙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepared by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF…</source>
+        <translation>PDF を保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Audit</source>
+        <translation>監査</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the party from the list (type part of its name).</source>
+        <translation>一覧から委託先を選んでください（名称の一部を入力すると候補が出ます）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The register has no supervision audit to report on.</source>
+        <translation>台帳に報告できる監査がありません。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Making the report…</source>
+        <translation>レポートを作成しています…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Save report</source>
+        <translation>レポートを保存</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The report could not be saved: %1</source>
+        <translation>レポートを保存できませんでした: %1</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ class PartyWorkspace(QWidget):
     """
 
     party_saved = Signal(int)
+    dossier_requested = Signal(int)
 
     def __init__(
         self,
@@ -88,6 +89,9 @@ class PartyWorkspace(QWidget):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
+        dossier = self.buttons.addButton(self.tr("Dossier PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        dossier.setToolTip(self.tr("Preview, save or print this party's dossier in Reports"))
+        dossier.clicked.connect(lambda: self.dossier_requested.emit(self.party_id))
         self.tabs.addTab(self._profile_tab(), self.tr("Profile"))
         self.tabs.addTab(self._contracts_tab(), self.tr("Contracts and clauses"))
         self.tabs.addTab(self._assessments_tab(), self.tr("Assessments"))
