@@ -1385,7 +1385,7 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="+29"/>
+        <location filename="../../ui/views/settings_view.py" line="+39"/>
         <source>Follow the system</source>
         <translation>システムの設定に従う</translation>
     </message>
@@ -1425,7 +1425,13 @@
         <translation>事業年度の開始月</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Logo on reports</source>
+        <translation>レポートのロゴ</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Register</source>
         <translation>台帳</translation>
     </message>
@@ -1450,7 +1456,43 @@
         <translation>自動バックアップ</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>Choose logo…</source>
+        <translation>ロゴを選択…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the logo</source>
+        <translation>ロゴの選択</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>画像 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not an image Calmi Vendors can read.</source>
+        <translation>%1 は Calmi Vendors が読み込める画像ではありません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+20"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

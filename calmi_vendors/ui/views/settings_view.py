@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -16,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from calmi_vendors.errors import CalmiError
-from calmi_vendors.services.register_settings import RegisterSettings, load_settings, save_settings
+from calmi_vendors.services.register_settings import (
+    RegisterSettings,
+    load_logo,
+    load_settings,
+    save_logo,
+    save_settings,
+)
 from calmi_vendors.store.register import Register
 
 
@@ -50,6 +60,7 @@ class SettingsView(QWidget):
         shared_form.addRow(self.tr("Company name on reports"), self.company)
         shared_form.addRow(self.tr("Report paper size"), self.page_size)
         shared_form.addRow(self.tr("Fiscal year starts in month"), self.fiscal_start)
+        shared_form.addRow(self.tr("Logo on reports"), self._logo_row())
         shared_form.addRow("", save)
         shared_form.addRow("", self.message)
         about = QGroupBox(self.tr("Register"), self)
@@ -65,7 +76,67 @@ class SettingsView(QWidget):
         layout.addStretch(1)
         self.load()
 
+    def _logo_row(self) -> QWidget:
+        row = QWidget(self)
+        self.logo = QLabel(row)
+        self.logo.setFixedSize(180, 60)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.logo.setAccessibleName(self.tr("Logo on reports"))
+        choose = QPushButton(self.tr("Choose logo…"), row)
+        choose.clicked.connect(self.choose_logo)
+        self.remove_logo = QPushButton(self.tr("Remove"), row)
+        self.remove_logo.clicked.connect(lambda: self._store_logo(None))
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.logo)
+        layout.addWidget(choose)
+        layout.addWidget(self.remove_logo)
+        layout.addStretch(1)
+        return row
+
+    def _show_logo(self, image: bytes | None) -> None:
+        pixmap = QPixmap()
+        if image is not None and pixmap.loadFromData(image):
+            self.logo.setPixmap(
+                pixmap.scaled(
+                    self.logo.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.logo.setText(self.tr("(none)"))
+        self.remove_logo.setEnabled(image is not None)
+
+    def choose_logo(self) -> None:
+        from calmi_vendors.ui.main_window import choose_open_path
+
+        path = choose_open_path(self, self.tr("Choose the logo"), self.tr("Images (*.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        try:
+            image = Path(path).read_bytes()
+        except OSError as exc:
+            self.message.setText(
+                self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", exc.strerror or "")
+            )
+            return
+        if not QPixmap().loadFromData(image):
+            self.message.setText(self.tr("%1 is not an image Calmi Vendors can read.").replace("%1", path))
+            return
+        self._store_logo(image)
+
+    def _store_logo(self, image: bytes | None) -> None:
+        try:
+            save_logo(self.register.unit_of_work(), image)
+        except CalmiError as exc:
+            self.message.setText(str(exc))
+            return
+        self._show_logo(image)
+        self.message.setText(self.tr("Saved."))
+
     def load(self) -> None:
+        self._show_logo(load_logo(self.register.unit_of_work(readonly=True)))
         current = load_settings(self.register.unit_of_work(readonly=True))
         self.company.setText(current.company_name)
         self.page_size.setCurrentText(current.report_page_size)
