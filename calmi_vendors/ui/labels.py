@@ -59,7 +59,67 @@ def enum_label(value: StrEnum | None) -> str:
         "satisfactory_with_findings": QCoreApplication.translate("Labels", "Satisfactory with findings"),
         "unsatisfactory": QCoreApplication.translate("Labels", "Unsatisfactory"),
     }
+    if type(value).__name__ == "ContractStatus" and value.value == "active":
+        # A contract is in force; a party is active — one word in English, two in Japanese.
+        return QCoreApplication.translate("Labels", "In force")
     return labels.get(value.value, value.value.replace("_", " ").capitalize())
+
+
+def field_label(key: str) -> str:
+    """The translated name of a party field, as the import and the history show it."""
+    labels = {
+        "name": QCoreApplication.translate("Labels", "Name"),
+        "name_kana": QCoreApplication.translate("Labels", "Name (kana)"),
+        "corporate_number": QCoreApplication.translate("Labels", "Corporate number"),
+        "country": QCoreApplication.translate("Labels", "Country"),
+        "address": QCoreApplication.translate("Labels", "Address"),
+        "processing_country": QCoreApplication.translate("Labels", "Country where data is processed"),
+        "data_subjects_approx": QCoreApplication.translate("Labels", "Data subjects (approx.)"),
+        "business_functions": QCoreApplication.translate("Labels", "Entrusted work"),
+        "data_categories": QCoreApplication.translate("Labels", "Data categories"),
+        "special_care": QCoreApplication.translate("Labels", "Special-care data"),
+        "reentrustment_allowed": QCoreApplication.translate("Labels", "Re-entrustment allowed"),
+        "parent": QCoreApplication.translate("Labels", "Entrusted by (parent)"),
+        "parent_name": QCoreApplication.translate("Labels", "Entrusted by (parent)"),
+        "owner_department": QCoreApplication.translate("Labels", "Owner department"),
+        "contact": QCoreApplication.translate("Labels", "Contact"),
+        "contact_name": QCoreApplication.translate("Labels", "Contact name"),
+        "contact_email": QCoreApplication.translate("Labels", "Contact e-mail"),
+        "contact_phone": QCoreApplication.translate("Labels", "Contact phone"),
+        "certifications": QCoreApplication.translate("Labels", "Certifications"),
+        "certification": QCoreApplication.translate("Labels", "Certification"),
+        "certification_expires_on": QCoreApplication.translate("Labels", "Certification expires"),
+        "contract_signed_on": QCoreApplication.translate("Labels", "Contract signed"),
+        "contract_effective_on": QCoreApplication.translate("Labels", "Contract effective"),
+        "contract_expires_on": QCoreApplication.translate("Labels", "Contract expires"),
+        "website": QCoreApplication.translate("Labels", "Website"),
+        "status": QCoreApplication.translate("Labels", "Status"),
+        "notes": QCoreApplication.translate("Labels", "Notes"),
+    }
+    return labels.get(key, key.replace("_", " ").capitalize())
+
+
+def problem_text(kind: str, reason: str) -> str:
+    """Why a cell cannot be imported, in the UI language; the importer's own words where none is known."""
+    if not is_japanese():
+        return reason
+    texts = {
+        "bad_check_digit": QCoreApplication.translate(
+            "Labels", "The corporate number's check digit is wrong"
+        ),
+        "bad_corporate_number": QCoreApplication.translate("Labels", "Not a 13-digit corporate number"),
+        "bad_date": QCoreApplication.translate("Labels", "Not a date"),
+        "not_a_date": QCoreApplication.translate("Labels", "Not a date"),
+        "impossible_date": QCoreApplication.translate("Labels", "This date does not exist"),
+        "bad_number": QCoreApplication.translate("Labels", "Not a number"),
+        "not_a_number": QCoreApplication.translate("Labels", "Not a number"),
+        "bad_yes_no": QCoreApplication.translate("Labels", "Not yes or no"),
+        "invalid_email": QCoreApplication.translate("Labels", "Not an e-mail address"),
+        "not_allowed": QCoreApplication.translate("Labels", "Not one of the allowed values"),
+    }
+    known = texts.get(kind)
+    # The importer's reason quotes the value and the detail; keep it after the translated gist.
+    return f"{known}（{reason}）" if known else reason
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

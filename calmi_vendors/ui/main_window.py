@@ -37,6 +37,7 @@ from calmi_vendors.ui.labels import enum_label, is_japanese
 from calmi_vendors.ui.models.list_model import ListColumn
 from calmi_vendors.ui.tasks import Progress, TaskRunner
 from calmi_vendors.ui.views.dashboard_view import DashboardView
+from calmi_vendors.ui.views.import_dialog import ImportDialog
 from calmi_vendors.ui.views.list_view import RecordListView
 from calmi_vendors.ui.views.party_workspace import PartyWorkspace
 from calmi_vendors.ui.views.register_view import RegisterView
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Back up register…"), self.back_up)
         backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        import_action = file_menu.addAction(self.tr("&Import vendor list…"), self.import_list)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
         file_menu.addAction(self.tr("&Export shown parties…"), self.export_shown)
         file_menu.addSeparator()
         reload_action = file_menu.addAction(self.tr("&Reload"), self.reload)
@@ -438,6 +441,14 @@ class MainWindow(QMainWindow):
             on_failure=self._failed,
             on_progress=self._progress,
         )
+
+    def import_list(self) -> ImportDialog:
+        """Open the import dialog (non-modal: the register stays readable behind it)."""
+        dialog = ImportDialog(self.register, self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _result: self.reload())
+        dialog.show()
+        return dialog
 
     def export_shown(self) -> None:
         from calmi_vendors.services.export import export_rows

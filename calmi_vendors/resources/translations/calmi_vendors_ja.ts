@@ -133,6 +133,266 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/views/import_dialog.py" line="+59"/>
+        <source>Import a vendor list</source>
+        <translation>委託先一覧の取込み</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>An .xlsx, .xls, .ods or .csv file</source>
+        <translation>.xlsx・.xls・.ods・.csv ファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Found automatically</source>
+        <translation>自動で検出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imports of the same list share a source, so the next import can tell who left the list.</source>
+        <translation>同じ一覧の取込みは同じ取込元になり、次回の取込みで一覧から外れた委託先がわかります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header row</source>
+        <translation>見出し行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>取込元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the file</source>
+        <translation>ファイルを読み込む</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calmi Vendors finds the header row and the columns it knows (in Japanese or English), compares every row with the register and shows you what would change. Nothing is written until you press Import.</source>
+        <translation>見出し行と既知の列（日本語・英語）を自動で見つけ、各行を台帳と照合して変更内容を表示します。［取込み］を押すまで台帳には何も書き込まれません。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Include all</source>
+        <translation>すべて取り込む</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include none</source>
+        <translation>すべて外す</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Changes of the selected row</source>
+        <translation>選択した行の変更内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select an updated row to choose which of its changes to take, or a row with errors to read them.</source>
+        <translation>更新行を選ぶと取り込む変更を選べます。エラー行を選ぶと理由を確認できます。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rows left out</source>
+        <translation>取り込まなかった行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows left out — correct them in the file and import it again:</source>
+        <translation>取り込まなかった行 — ファイルを修正して再度取り込んでください:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo this import</source>
+        <translation>この取込みを取り消す</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the vendor list</source>
+        <translation>委託先一覧の選択</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the file to import first.</source>
+        <translation>先に取り込むファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Import %1 rows</source>
+        <translation>%1 行を取り込む</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>取込みを中止しました。台帳は変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h3&gt;Imported&lt;/h3&gt;&lt;p&gt;%1 parties created, %2 updated, %3 kept as they were, %4 rows with errors and %5 duplicates left out.&lt;/p&gt;&lt;p&gt;The import is one batch: &lt;i&gt;Undo this import&lt;/i&gt; takes all of it back.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;取込み完了&lt;/h3&gt;&lt;p&gt;新規 %1 件、更新 %2 件、変更なし %3 件。エラー %4 行と重複 %5 行は取り込んでいません。&lt;/p&gt;&lt;p&gt;この取込みは 1 つの単位です。&lt;i&gt;この取込みを取り消す&lt;/i&gt; ですべて元に戻せます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Undoing the import…</source>
+        <translation>取込みを取り消しています…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;h3&gt;Import undone&lt;/h3&gt;&lt;p&gt;%1 parties removed and %2 changed fields restored.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;取込みを取り消しました&lt;/h3&gt;&lt;p&gt;委託先 %1 件を削除し、変更された %2 項目を元に戻しました。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>中止しました。台帳は変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unexpected error: %1</source>
+        <translation>予期しないエラー: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_texts.py" line="+14"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, sheet “%2”, header on row %3: %4 new, %5 to update, %6 unchanged, %7 with errors, %8 duplicates; %9 parties of the last import of this list are missing.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（シート「%2」、見出し %3 行目）: 新規 %4 件、更新 %5 件、変更なし %6 件、エラー %7 件、重複 %8 件。前回の取込みにあって今回の一覧にない委託先 %9 件。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Columns used: %1</source>
+        <translation>使用する列: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns not used: %1</source>
+        <translation>使用しない列: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Row %1 %2 — %3</source>
+        <translation>%1 行目 %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImportModel</name>
+    <message>
+        <location filename="../../ui/models/import_model.py" line="+28"/>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Same party as row %1</source>
+        <translation>%1 行目と同じ委託先</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location line="+61"/>
+        <source>Import</source>
+        <translation>取込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corporate number</source>
+        <translation>法人番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changes / why not</source>
+        <translation>変更内容・取り込めない理由</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="+21"/>
@@ -334,11 +594,189 @@
         <source>Unsatisfactory</source>
         <translation>不適合</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>In force</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (kana)</source>
+        <translation>名称（カナ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corporate number</source>
+        <translation>法人番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country where data is processed</source>
+        <translation>データの取扱国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data subjects (approx.)</source>
+        <translation>本人数（概数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrusted work</source>
+        <translation>委託業務</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data categories</source>
+        <translation>個人情報の種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special-care data</source>
+        <translation>要配慮個人情報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-entrustment allowed</source>
+        <translation>再委託の可否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Entrusted by (parent)</source>
+        <translation>再委託元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner department</source>
+        <translation>担当部署</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact name</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact e-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certifications</source>
+        <translation>認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certification</source>
+        <translation>認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certification expires</source>
+        <translation>認証の有効期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract signed</source>
+        <translation>契約締結日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract effective</source>
+        <translation>契約開始日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract expires</source>
+        <translation>契約満了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The corporate number&apos;s check digit is wrong</source>
+        <translation>法人番号のチェックデジットが一致しません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a 13-digit corporate number</source>
+        <translation>13 桁の法人番号ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Not a date</source>
+        <translation>日付として読めません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This date does not exist</source>
+        <translation>存在しない日付です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Not a number</source>
+        <translation>数値として読めません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yes or no</source>
+        <translation>有/無として読めません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an e-mail address</source>
+        <translation>メールアドレスではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not one of the allowed values</source>
+        <translation>選択できる値ではありません</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+187"/>
+        <location filename="../../ui/main_window.py" line="+188"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -428,6 +866,11 @@
         <location line="+3"/>
         <source>&amp;Back up register…</source>
         <translation>台帳をバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import vendor list…</source>
+        <translation>委託先一覧の取込み(&amp;I)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -551,17 +994,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Register (*.sqlite3)</source>
         <translation>台帳 (*.sqlite3)</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-36"/>
         <source>Backup written to %1</source>
         <translation>バックアップを %1 に保存しました</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Export shown parties</source>
         <translation>表示中の委託先のエクスポート</translation>
     </message>
@@ -608,7 +1051,7 @@
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;委託先とその監督状況を管理する台帳です。&lt;/p&gt;&lt;p&gt;台帳: %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-425"/>
         <location line="+14"/>
         <location line="+10"/>
         <location line="+14"/>
