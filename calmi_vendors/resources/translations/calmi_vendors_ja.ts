@@ -1953,4 +1953,80 @@
         <translation>該当する委託先を台帳で表示</translation>
     </message>
 </context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../ui/application.py" line="+76"/>
+        <source>Building the demo register…</source>
+        <translation>デモ用の台帳を作成しています…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Open a register</source>
+        <translation>台帳を開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calmi Vendors register (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Calmi Vendors 台帳 (*.sqlite3 *.db);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../ui/views/welcome.py" line="+27"/>
+        <source>Welcome to %1</source>
+        <translation>%1 へようこそ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the register of the parties you entrust personal information to: selection, consignment contracts, assessments, supervision audits and reports.&lt;br&gt;&lt;br&gt;There is no register on this computer yet. It will be kept in:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>個人情報の取扱いを委託する委託先の台帳です。選定、委託契約、評価、監査、報告書を管理します。&lt;br&gt;&lt;br&gt;このコンピューターにはまだ台帳がありません。台帳は次の場所に作成されます:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Import an Excel list</source>
+        <translation>Excel の一覧を取り込む</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new register from the vendor list you keep today (.xlsx, .xls, .csv).</source>
+        <translation>現在お使いの委託先一覧（.xlsx・.xls・.csv）から新しい台帳を作成します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create an empty register</source>
+        <translation>空の台帳を作成する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the entrusted parties one by one.</source>
+        <translation>委託先を 1 件ずつ登録します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try the demo register</source>
+        <translation>デモ用の台帳を試す</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>200 made-up parties with contracts, audits and findings, kept apart from your data.</source>
+        <translation>契約・監査・指摘事項を含む架空の委託先 200 件。実際の台帳とは別に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a register file…</source>
+        <translation>台帳ファイルを開く…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A register copied from another computer or a backup.</source>
+        <translation>他のコンピューターからコピーした台帳やバックアップ。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Version %1</source>
+        <translation>バージョン %1</translation>
+    </message>
+</context>
 </TS>
