@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from calmi_vendors.domain.chain import creates_cycle
 from calmi_vendors.domain.corporate_number import InvalidCorporateNumber, validate_corporate_number
-from calmi_vendors.domain.enums import AssessmentKind, AssessmentStatus, PartyStatus
+from calmi_vendors.domain.enums import AssessmentKind, AssessmentStatus, PartyStatus, RiskTier
 from calmi_vendors.domain.lifecycle import NEEDS_PASSED_SELECTION, PASSING_RESULTS, transition_error
 from calmi_vendors.domain.text import clean_text, match_key
 from calmi_vendors.domain.values import InvalidValue, validate_email
@@ -389,3 +389,25 @@ def find_by_corporate_number(uow: UnitOfWork, corporate_number: str) -> int | No
         return uow.session.scalar(
             sa.select(EntrustedParty.id).where(EntrustedParty.corporate_number == corporate_number).limit(1)
         )
+
+
+def override_tier(
+    uow: UnitOfWork,
+    party_id: int,
+    tier: RiskTier | None,
+    *,
+    reason: str | None,
+    expected_version: int,
+) -> PartyDetail:
+    """Set (or with None, lift) a manual risk tier; setting one needs a reason, kept with it."""
+    reason_text = _text(reason, "tier_override_reason", limit=2000, multiline=True)
+    if tier is not None and not reason_text:
+        raise ValidationError("Say why the computed tier is overridden.", field="tier_override_reason")
+    with uow:
+        party = _load(uow, party_id)
+        if party.version != expected_version:
+            raise _conflict(party_id, party.version)
+        party.tier_override = tier
+        party.tier_override_reason = reason_text if tier is not None else None
+        uow.commit()
+        return to_detail(_load(uow, party_id))

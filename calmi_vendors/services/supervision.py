@@ -27,6 +27,7 @@ from calmi_vendors.domain.lifecycle import (
     SUPERVISED,
 )
 from calmi_vendors.domain.tiering import TierFacts, decide_tier
+from calmi_vendors.services.supervision_rules import rules_in
 from calmi_vendors.store import history
 from calmi_vendors.store.models import (
     Assessment,
@@ -173,6 +174,7 @@ def recompute_all(uow: UnitOfWork, *, today: date) -> int:
     with uow:
         session = uow.session
         facts = _portfolio_facts(session, today)
+        rules = rules_in(session)
         parties = session.execute(
             sa.select(
                 EntrustedParty.id,
@@ -205,7 +207,8 @@ def recompute_all(uow: UnitOfWork, *, today: date) -> int:
                     overdue_findings=facts.overdue.get(p.id, 0),
                     serious_open_findings=facts.serious.get(p.id, 0),
                     clause_gaps=gaps.get(p.id, 0),
-                )
+                ),
+                rules.tier_rule,
             )
             effective = p.tier_override or decision.tier
             due = (
@@ -213,6 +216,7 @@ def recompute_all(uow: UnitOfWork, *, today: date) -> int:
                     effective,
                     last_audit=facts.last_audit.get(p.id),
                     approved_on=facts.approved.get(p.id),
+                    cadence=rules.cadence,
                 )
                 if p.status in SUPERVISED
                 else None
