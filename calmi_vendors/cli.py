@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from calmi_vendors.__about__ import __app_id__, __version__
+from calmi_vendors.cli_assessments import COMMANDS as ASSESSMENT_COMMANDS
+from calmi_vendors.cli_assessments import add_parsers as add_assessment_parsers
 from calmi_vendors.cli_lists import add_list_parser, run_list
 from calmi_vendors.cli_reports import add_report_parser, run_report
 from calmi_vendors.errors import CalmiError
@@ -101,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--today", type=_date, help="the date the view is drawn for (default: today)")
 
     add_list_parser(commands)
+    add_assessment_parsers(commands)
     add_report_parser(commands)
 
     imp = commands.add_parser(
@@ -509,6 +512,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "undo-import": cmd_undo_import,
     "report": cmd_report,
+    **ASSESSMENT_COMMANDS,
 }
 
 
