@@ -42,6 +42,7 @@ from calmi_vendors.ui.views.list_view import RecordListView
 from calmi_vendors.ui.views.party_workspace import PartyWorkspace
 from calmi_vendors.ui.views.register_view import RegisterView
 from calmi_vendors.ui.views.reports_view import ReportsView
+from calmi_vendors.ui.views.rules_editor import RulesEditor
 from calmi_vendors.ui.views.settings_view import SettingsView
 
 DASHBOARD, PARTIES, CONTRACTS, ASSESSMENTS, AUDITS, REPORTS, SETTINGS = range(7)
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
     def _build_navigation(self) -> None:
         self._build_lists()
         self.settings_view = SettingsView(self.register, self.settings, self)
+        self.rules_editor = RulesEditor(self.register, self)
+        self.rules_editor.saved.connect(self.recompute)
         self.reports_view = ReportsView(self.register, self.tasks, self.language, self)
         self.reports_view.today = self.today
         self.reports_view.failed.connect(self._failed)
@@ -208,7 +211,11 @@ class MainWindow(QMainWindow):
             self._tabs((self.audits_view, self.tr("Audits")), (self.findings_view, self.tr("Findings")))
         )
         self.pages.addWidget(self.reports_view)
-        self.pages.addWidget(self.settings_view)
+        self.pages.addWidget(
+            self._tabs(
+                (self.settings_view, self.tr("General")), (self.rules_editor, self.tr("Supervision rules"))
+            )
+        )
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -301,6 +308,15 @@ class MainWindow(QMainWindow):
             # A big register shows its first page at once; the full load replaces it moments later.
             self.tasks.start(first_page, on_success=self._first_page_loaded, on_failure=self._failed)
         self.tasks.start(job, on_success=self._loaded, on_failure=self._failed, on_progress=self._progress)
+
+    def recompute(self) -> None:
+        """Recompute every party's tier and next audit off the GUI thread, then show the new figures."""
+        register, today = self.register, self.today
+
+        def job(_progress: Progress) -> int:
+            return supervision.recompute_all(register.unit_of_work(), today=today)
+
+        self.tasks.start(job, writes=True, on_success=lambda _n: self.reload(), on_failure=self._failed)
 
     def _first_page_loaded(self, rows: list[RegisterRow]) -> None:
         if not self._full_load_done:

@@ -776,7 +776,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+188"/>
+        <location filename="../../ui/main_window.py" line="+191"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -812,8 +812,8 @@
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+97"/>
+        <location line="-94"/>
+        <location line="+99"/>
         <source>Clause gaps</source>
         <translation>条項不備</translation>
     </message>
@@ -838,7 +838,17 @@
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supervision rules</source>
+        <translation>監督ルール</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -953,7 +963,7 @@
         <translation>読み込み中…</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+36"/>
         <source>%n entrusted part(ies)</source>
         <translation>
             <numerusform>%n 件の委託先</numerusform>
@@ -1051,7 +1061,7 @@
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;委託先とその監督状況を管理する台帳です。&lt;/p&gt;&lt;p&gt;台帳: %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-425"/>
+        <location line="-440"/>
         <location line="+14"/>
         <location line="+10"/>
         <location line="+14"/>
@@ -1823,6 +1833,165 @@
         <location line="+11"/>
         <source>The report could not be saved: %1</source>
         <translation>レポートを保存できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <location filename="../../ui/views/rules_editor.py" line="+49"/>
+        <source>Points for each risk factor</source>
+        <translation>リスク要因ごとの点数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> pt</source>
+        <translation> 点</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tier thresholds</source>
+        <translation>リスク区分の基準</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> pt or more</source>
+        <translation> 点以上</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>below the medium threshold</source>
+        <translation>中の基準未満</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit cadence</source>
+        <translation>監査の頻度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> months</source>
+        <translation> か月</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save rules and recompute tiers</source>
+        <translation>保存してリスク区分を再計算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore defaults</source>
+        <translation>既定値に戻す</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A party&apos;s points are added up from the factors that apply to it; its tier follows from the thresholds, and its next audit from the cadence of its tier. A manual tier set on a party overrides the rule.</source>
+        <translation>委託先ごとに該当するリスク要因の点数を合計し、基準に従ってリスク区分を決め、その区分の頻度から次回監査日を求めます。委託先に手動で設定したリスク区分はこのルールより優先されます。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Handles special-care data</source>
+        <translation>要配慮個人情報を取り扱う</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Large volume of data subjects</source>
+        <translation>本人の数が多い</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>from</source>
+        <translation>以上:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Medium volume of data subjects</source>
+        <translation>本人の数が中程度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data handled outside Japan</source>
+        <translation>国外でデータを取り扱う</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deep in a re-entrustment chain</source>
+        <translation>再委託の階層が深い</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from level</source>
+        <translation>次以上:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No completed assessment</source>
+        <translation>完了した評価がない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weak assessment score</source>
+        <translation>評価の点数が低い</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below</source>
+        <translation>未満:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open critical or major findings</source>
+        <translation>重大・重要な指摘事項が未対応</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings past their due date</source>
+        <translation>期限を過ぎた指摘事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required clauses missing from contracts</source>
+        <translation>契約に必要条項が不足</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The medium threshold must be at least 1 and below the high threshold.</source>
+        <translation>「中」の基準は 1 点以上で、「高」の基準より小さくしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A medium volume must start below a large volume.</source>
+        <translation>中程度の本人数は、多い場合の基準より小さくしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A weak score is a share between 1 and 100 %.</source>
+        <translation>低い評価の基準は 1〜100 % で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deep chain starts at level 1 or deeper.</source>
+        <translation>深い再委託は 1 次以上で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A higher tier must be audited at least as often as a lower one.</source>
+        <translation>リスクの高い区分ほど、監査の間隔を短く（同じ以下に）してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved. Tiers and due dates are being recomputed.</source>
+        <translation>保存しました。リスク区分と次回監査日を再計算しています。</translation>
     </message>
 </context>
 <context>
