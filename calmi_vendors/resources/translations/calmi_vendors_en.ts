@@ -1195,7 +1195,7 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+92"/>
+        <location filename="../../ui/views/party_workspace.py" line="+94"/>
         <source>Dossier PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1306,13 +1306,23 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+188"/>
+        <location line="+216"/>
         <location line="+10"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-225"/>
+        <source>Set by hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override the computed risk tier, with a reason the register keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Risk tier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,7 +1352,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+14"/>
+        <source>Save or discard your changes to the profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2115,6 +2130,44 @@
     <message>
         <location line="+4"/>
         <source>The new language applies the next time Calmi Vendors starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierOverrideDialog</name>
+    <message>
+        <location filename="../../ui/views/tier_dialog.py" line="+28"/>
+        <source>Risk tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As computed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why the computed tier does not fit this party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Say why the computed tier is overridden.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

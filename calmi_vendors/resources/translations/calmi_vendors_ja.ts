@@ -1192,7 +1192,7 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+92"/>
+        <location filename="../../ui/views/party_workspace.py" line="+94"/>
         <source>Dossier PDF…</source>
         <translation>個別報告書 PDF…</translation>
     </message>
@@ -1303,13 +1303,23 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+188"/>
+        <location line="+216"/>
         <location line="+10"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-225"/>
+        <source>Set by hand…</source>
+        <translation>手動で設定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override the computed risk tier, with a reason the register keeps</source>
+        <translation>計算されたリスク区分を理由を記録して手動で変更します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Risk tier</source>
         <translation>リスク区分</translation>
     </message>
@@ -1339,7 +1349,12 @@
         <translation>%1（手動設定: %2）</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+14"/>
+        <source>Save or discard your changes to the profile first.</source>
+        <translation>先に基本情報の変更を保存するか破棄してください。</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Contract</source>
         <translation>契約名</translation>
     </message>
@@ -2112,6 +2127,44 @@
         <location line="+4"/>
         <source>The new language applies the next time Calmi Vendors starts.</source>
         <translation>表示言語の変更は、次回 Calmi Vendors を起動したときに反映されます。</translation>
+    </message>
+</context>
+<context>
+    <name>TierOverrideDialog</name>
+    <message>
+        <location filename="../../ui/views/tier_dialog.py" line="+28"/>
+        <source>Risk tier</source>
+        <translation>リスク区分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As computed (%1)</source>
+        <translation>計算どおり（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none yet</source>
+        <translation>未計算</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why the computed tier does not fit this party</source>
+        <translation>計算されたリスク区分がこの委託先に合わない理由</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tier</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Say why the computed tier is overridden.</source>
+        <translation>リスク区分を変更する理由を入力してください。</translation>
     </message>
 </context>
 <context>

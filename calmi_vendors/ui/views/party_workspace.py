@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QTreeView,
@@ -35,6 +36,7 @@ from calmi_vendors.services.reference import Lookup
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.labels import enum_label, format_date
 from calmi_vendors.ui.views.evidence_tab import EvidenceTab
+from calmi_vendors.ui.views.tier_dialog import ask_tier_override
 
 
 def _item(text: object) -> QStandardItem:
@@ -154,7 +156,13 @@ class PartyWorkspace(QWidget):
         self.tier_label = QLabel(self)
         self.tier_label.setWordWrap(True)
         form.addRow(self.tr("Status"), self.status_label)
-        form.addRow(self.tr("Risk tier"), self.tier_label)
+        set_tier = QPushButton(self.tr("Set by hand…"), self)
+        set_tier.setToolTip(self.tr("Override the computed risk tier, with a reason the register keeps"))
+        set_tier.clicked.connect(self.set_tier_by_hand)
+        tier_row = QHBoxLayout()
+        tier_row.addWidget(self.tier_label, 1)
+        tier_row.addWidget(set_tier, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Risk tier"), tier_row)
         notes = QPlainTextEdit(self)
         notes.textChanged.connect(self._changed)
         self.fields["notes"] = notes
@@ -204,6 +212,28 @@ class PartyWorkspace(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self._loading = False
         self._set_dirty(False)
+
+    def set_tier_by_hand(self) -> None:
+        if self.dirty:
+            self._show_error(self.tr("Save or discard your changes to the profile first."), None)
+            return
+        d = self.detail
+        chosen = ask_tier_override(
+            self, d.computed_tier, d.tier if d.tier_override_reason else None, d.tier_override_reason
+        )
+        if chosen is None:
+            return
+        tier, reason = chosen
+        try:
+            parties.override_tier(
+                self.register.unit_of_work(), d.id, tier, reason=reason, expected_version=d.version
+            )
+        except CalmiError as exc:
+            self._show_error(str(exc), None)
+            return
+        self.error_label.hide()
+        self.party_saved.emit(d.id)
+        self._load(parties.get_party(self.register.unit_of_work(readonly=True), d.id))
 
     def _edit(self, key: str) -> QLineEdit:
         edit = self.fields[key]
