@@ -7,8 +7,8 @@ import importlib.resources
 import logging
 import re
 import threading
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, cast
@@ -29,6 +29,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     LongTable,
     NextPageTemplate,
     PageBreak,
@@ -71,6 +72,8 @@ _MARGIN_X = 18 * mm
 _MARGIN_TOP = 24 * mm
 _MARGIN_BOTTOM = 20 * mm
 _CELL_PAD = 4.0
+CELL_PAD = _CELL_PAD
+"""Left and right padding of every table cell, in points (for reports that size columns to content)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -84,6 +87,8 @@ class ReportOptions:
     page_size: PageSize = "A4"
     logo_path: Path | None = None
     prepared_by: str | None = None
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
+    """progress(done, total) while the pages are laid out; raising from it stops the build."""
 
     def __post_init__(self) -> None:
         if self.language not in ("ja", "en"):
@@ -306,6 +311,87 @@ class OutlineMark(Flowable):
         """Draws nothing."""
 
 
+def _flatten(story: Sequence[Flowable]) -> list[Heading]:
+    """The headings of `story`, looking inside KeepTogether groups too."""
+    found: list[Heading] = []
+    for item in story:
+        if isinstance(item, Heading):
+            found.append(item)
+        elif isinstance(item, KeepTogether):
+            found += _flatten(getattr(item, "_content", []))
+    return found
+
+
+class QuickContents(Flowable):
+    """Contents lines of headings known before layout; their page numbers are forms filled in at save."""
+
+    size = 9.5
+    _LINE = (18.0, 14.0)
+    _INDENT = (0.0, 6 * mm)
+    _NUMBER_ROOM = 36.0
+
+    def __init__(self, entries: Sequence[tuple[int, str, str]], styles: ReportStyles) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self.styles = styles
+        self.width = 0.0
+        self.height = 0.0
+
+    def _line(self, level: int) -> float:
+        return self._LINE[min(level, 1)]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """One line per entry."""
+        self.width = availWidth
+        self.height = sum(self._line(level) for level, _, _ in self.entries)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """As many lines as fit, then the rest."""
+        used, count = 0.0, 0
+        for level, _, _ in self.entries:
+            if used + self._line(level) > availHeight:
+                break
+            used += self._line(level)
+            count += 1
+        if count == 0 or count == len(self.entries):
+            return []
+        head, rest = self.entries[:count], self.entries[count:]
+        return [QuickContents(head, self.styles), QuickContents(rest, self.styles)]
+
+    def draw(self) -> None:
+        """Title, dotted leader and page-number form of each entry, linked to its bookmark."""
+        canv = self.canv
+        keys: list[str] | None = getattr(canv, "contents_keys", None)
+        y = self.height
+        for level, label, key in self.entries:
+            line = self._line(level)
+            y -= line
+            base = y + line * 0.3
+            style = self.styles.toc[min(level, 1)]
+            indent = self._INDENT[min(level, 1)]
+            room = self.width - indent - self._NUMBER_ROOM - 6
+            shown = truncate(label, room, FONT_NAME, style.fontSize)
+            canv.saveState()
+            canv.setFont(FONT_NAME, style.fontSize)
+            canv.setFillColor(style.textColor)
+            canv.drawString(indent, base, shown)
+            end = indent + pdfmetrics.stringWidth(shown, FONT_NAME, style.fontSize) + 4
+            canv.setStrokeColor(RULE)
+            canv.setLineWidth(0.6)
+            canv.setDash(0.6, 2.4)
+            canv.line(end, base + 1, self.width - self._NUMBER_ROOM + 4, base + 1)
+            canv.restoreState()
+            if keys is not None:
+                if key not in keys:
+                    keys.append(key)
+                canv.saveState()
+                canv.translate(self.width, base)
+                canv.doForm(f"calmiToc{key}")
+                canv.restoreState()
+            canv.linkRect("", key, (indent, y, self.width, y + line), relative=1, thickness=0)
+
+
 # ---------------------------------------------------------------- canvas: footer "page X of Y", dates
 
 
@@ -342,12 +428,19 @@ class _ReportCanvas(Canvas):
         super().__init__(filename, **kwargs)
         self._decor = decor
         self.page_count = 0
+        self._page_widths: dict[int, float] = {}
+        self.contents_pages: dict[str, int] = {}
+        """Bookmark key → page number, for `QuickContents` (filled in as the headings are placed)."""
+        self.contents_keys: list[str] = []
+        """The bookmark keys whose page numbers a `QuickContents` refers to (defined as forms at save)."""
         when = _pdf_date(decor.as_of)
         self.setDateFormatter(lambda *_parts: when)  # the caller's as-of time, never the clock
 
     def showPage(self) -> None:
         """Place this page's footer form, then end the page."""
         self.page_count = self.getPageNumber()
+        # Landscape pages are wider than the document's paper.
+        self._page_widths[self.page_count] = float(getattr(self, "_pagesize")[0])  # noqa: B009
         self.saveState()
         self.doForm(f"calmiFooter{self.page_count}")
         self.restoreState()
@@ -356,11 +449,19 @@ class _ReportCanvas(Canvas):
     def save(self) -> None:
         """Define every page's footer with the final page count, then write the file."""
         decor = self._decor
-        width = decor.page_width
         total = self.page_count
         size = 7.5
         y = 11 * mm
+        for key in self.contents_keys:
+            # The number is drawn leftwards from the form's origin: the box must reach there.
+            self.beginForm(f"calmiToc{key}", lowerx=-80, lowery=-6, upperx=2, uppery=16)
+            self.setFillColor(INK)
+            self.setFont(FONT_NAME, QuickContents.size)
+            page_number = self.contents_pages.get(key)
+            self.drawRightString(0, 0, str(page_number) if page_number else "")
+            self.endForm()
         for page in range(1, total + 1):
+            width = self._page_widths.get(page, decor.page_width)
             self.beginForm(f"calmiFooter{page}")
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
@@ -425,6 +526,8 @@ class ReportDocument(BaseDocTemplate):
             displayDocTitle=1,
             initialFontName=FONT_NAME,
         )
+        if options.progress is not None:
+            self._follow(options.progress)
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -449,6 +552,21 @@ class ReportDocument(BaseDocTemplate):
         self.addPageTemplates(
             [title_template, body_template] if with_title_page else [body_template, title_template]
         )
+        # Body pages turned sideways, for wide tables (a report switches with `next_template`).
+        wide = (page[1], page[0])
+        self.landscape_width = wide[0] - 2 * _MARGIN_X
+        sideways = Frame(
+            _MARGIN_X,
+            _MARGIN_BOTTOM,
+            self.landscape_width,
+            wide[1] - _MARGIN_TOP - _MARGIN_BOTTOM,
+            id="landscape",
+            leftPadding=0,
+            rightPadding=0,
+        )
+        self.addPageTemplates(
+            [PageTemplate(id="landscape", frames=[sideways], onPage=self._draw_body_page, pagesize=wide)]
+        )
 
     @property
     def content_width(self) -> float:
@@ -469,7 +587,7 @@ class ReportDocument(BaseDocTemplate):
         canv.restoreState()
 
     def _draw_body_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = self.pagesize
+        width, height = cast(tuple[float, float], getattr(canv, "_pagesize"))  # noqa: B009 (landscape)
         size = 7.5
         y = height - 14 * mm
         right = self.as_of_text()
@@ -509,6 +627,26 @@ class ReportDocument(BaseDocTemplate):
         toc = TableOfContents(dotsMinLevel=0, levelStyles=list(self.styles.toc), rightColumnWidth=40)
         return [*self.heading(text("contents", self.language), 0, in_toc=False), toc, PageBreak()]
 
+    def quick_contents(self, body: Sequence[Flowable]) -> list[Flowable]:
+        """Contents of the top-level headings in `body`, laid out in one pass (no multiBuild)."""
+        # multiBuild lays the whole story out two or three times; the page numbers here are forms that
+        # the canvas fills in once the build is done (as for "page X of Y").
+        entries = [(f.outline_level, f.outline_text, f.outline_key) for f in _flatten(body) if f.in_toc]
+        heading = self.heading(text("contents", self.language), 0, in_toc=False)
+        return [*heading, QuickContents(entries, self.styles), PageBreak()]
+
+    def _follow(self, progress: Callable[[int, int], None]) -> None:
+        """Report layout progress: reportlab estimates the story's size, then reports how far it got."""
+        total = [0]
+
+        def callback(kind: str, value: int) -> None:
+            if kind == "SIZE_EST":
+                total[0] = value
+            elif kind == "PROGRESS" and total[0]:
+                progress(min(value, total[0]), total[0])
+
+        self.setProgressCallBack(callback)
+
     def title_page(
         self,
         *,
@@ -517,6 +655,7 @@ class ReportDocument(BaseDocTemplate):
         facts: Sequence[tuple[str, str]] = (),
         intro: str | None = None,
         approval: bool = True,
+        next_template: Literal["body", "landscape"] = "body",
     ) -> list[Flowable]:
         """The title page: company (and logo), report kind, subject name, key facts, approval block."""
         st = self.styles
@@ -558,7 +697,7 @@ class ReportDocument(BaseDocTemplate):
             story += [Spacer(1, 6 * mm), para(intro, st.muted)]
         if approval:
             story.append(TopPadder(approval_block(self.language, prepared_by=self.options.prepared_by)))
-        story += [NextPageTemplate("body"), PageBreak()]
+        story += [NextPageTemplate(next_template), PageBreak()]
         return story
 
     # -- building
@@ -574,6 +713,8 @@ class ReportDocument(BaseDocTemplate):
         top = float(y) + float(getattr(flowable, "height", 0)) + 8 if y is not None else self.pagesize[1]
         self.canv.bookmarkHorizontalAbsolute(key, top)
         self.canv.addOutlineEntry(label, key, level=level, closed=False)
+        if isinstance(self.canv, _ReportCanvas):
+            self.canv.contents_pages[key] = self.page
         if getattr(flowable, "in_toc", False):
             self.notify("TOCEntry", (level, esc(label), self.page, key))
 

@@ -55,7 +55,10 @@ class ReportResult:
 
 
 Progress = Callable[[int, int, str], None]
-"""progress(done, total, message); may raise to cancel (the partial file is removed)."""
+"""progress(done, total, stage): stage "gather" (total 0: unknown), then "build", then "done".
+
+It may raise to cancel: the build stops and the partial file is removed.
+"""
 
 
 def _as_of(request: ReportRequest) -> datetime:
@@ -81,7 +84,7 @@ def make_report(
     out = out.expanduser().resolve()
     if not out.parent.is_dir():
         raise ValidationError(f"The folder {out.parent} does not exist.", field="out")
-    step(0, 3, "gather")
+    step(0, 0, "gather")
     with tempfile.TemporaryDirectory(prefix="calmi-report-") as scratch:
         logo_path: Path | None = None
         if logo is not None:
@@ -94,19 +97,18 @@ def make_report(
             page_size="Letter" if (request.page_size or settings.report_page_size) == "Letter" else "A4",
             logo_path=logo_path,
             prepared_by=request.prepared_by or register.actor,
+            progress=lambda done, total: step(done, total, "build"),
         )
         build = _builder(register, request, options.as_of.date())
-        step(1, 3, "build")
         fd, partial_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=out.parent)
         os.close(fd)
         partial = Path(partial_name)
         try:
             pages = build(options, partial)
-            step(2, 3, "write")
             os.replace(partial, out)
         finally:
             partial.unlink(missing_ok=True)
-    step(3, 3, "done")
+    step(1, 1, "done")
     return ReportResult(out, pages)
 
 
@@ -123,4 +125,28 @@ def _builder(register: Register, request: ReportRequest, today: date) -> Callabl
         assert subject is not None
         dossier = dossier_data(register, subject)
         return lambda options, path: build_party_dossier(dossier, options, path)
-    raise ValidationError(f"The {request.kind.value} report is not available yet.", field="kind")
+    if request.kind is ReportKind.AUDIT:
+        from calmi_vendors.reports.audit_report import build_audit_report
+        from calmi_vendors.services.audit_report import audit_report_data
+
+        assert subject is not None
+        audit = audit_report_data(register.unit_of_work(readonly=True), subject)
+        return lambda options, path: build_audit_report(audit, options, path)
+    if request.kind is ReportKind.PROGRAM:
+        from calmi_vendors.reports.program_report import build_program_report
+        from calmi_vendors.services.program_review import get_review
+
+        assert subject is not None
+        review = get_review(register.unit_of_work(readonly=True), subject)
+        return lambda options, path: build_program_report(review, options, path)
+    if request.kind is ReportKind.PORTFOLIO:
+        from calmi_vendors.reports.portfolio_report import build_portfolio_report
+        from calmi_vendors.services.portfolio_report import portfolio_report_data
+
+        portfolio = portfolio_report_data(register.unit_of_work(readonly=True), today)
+        return lambda options, path: build_portfolio_report(portfolio, options, path)
+    from calmi_vendors.reports.gap_report import build_gap_report
+    from calmi_vendors.services.portfolio_report import gap_report_data
+
+    gaps = gap_report_data(register.unit_of_work(readonly=True), today)
+    return lambda options, path: build_gap_report(gaps, options, path)

@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%n entrusted part(ies)", "", len(rows)), 5000)
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
+        self.progress.setRange(0, max(total, 0))  # 0..0: busy, length unknown
         self.progress.setValue(done)
         if message:
             self.statusBar().showMessage(message)
