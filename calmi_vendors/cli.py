@@ -17,6 +17,8 @@ from calmi_vendors.cli_assessments import COMMANDS as ASSESSMENT_COMMANDS
 from calmi_vendors.cli_assessments import add_parsers as add_assessment_parsers
 from calmi_vendors.cli_lists import add_list_parser, run_list
 from calmi_vendors.cli_reports import add_report_parser, run_report
+from calmi_vendors.cli_server import COMMANDS as SERVER_COMMANDS
+from calmi_vendors.cli_server import add_parsers as add_server_parsers
 from calmi_vendors.errors import CalmiError
 
 EXIT_OK = 0
@@ -105,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_list_parser(commands)
     add_assessment_parsers(commands)
     add_report_parser(commands)
+    add_server_parsers(commands)
 
     imp = commands.add_parser(
         "import",
@@ -513,6 +516,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "undo-import": cmd_undo_import,
     "report": cmd_report,
     **ASSESSMENT_COMMANDS,
+    **SERVER_COMMANDS,
 }
 
 

@@ -11,6 +11,10 @@ class RegisterError(CalmiError):
     """The register cannot be opened or used as asked."""
 
 
+class PermissionDeniedError(RegisterError):
+    """The database server refused the change: the signed-in user's role does not allow it."""
+
+
 class NotARegisterError(RegisterError):
     pass
 

@@ -26,6 +26,8 @@ _COUNT_SUFFIX = re.compile(r"\s*(?:人|件|名|people|persons)?\s*(?:程度)?$",
 # Commas and spaces are gone by the time this applies; U+2212 is the minus sign word processors type.
 _NUMBER = re.compile(r"^(?P<sign>[+\-\u2212]?)(?P<whole>\d+)(?:\.(?P<fraction>\d+))?$")
 
+# Counts are stored in a 32-bit column on every backend.
+MAX_COUNT = 2_147_483_647
 _EMAIL_MAX = 254
 _EMAIL_LOCAL_MAX = 64
 # Characters that in a list cell mean two addresses run together or a display name, never one address.
@@ -87,6 +89,8 @@ def parse_count(value: object) -> int | None:
     number = parse_int(value)
     if number is not None and number < 0:
         raise InvalidValue(f"{value!r} is negative; a count cannot be")
+    if number is not None and number > MAX_COUNT:
+        raise InvalidValue(f"{value!r} is above {MAX_COUNT:,}, more than a count of people can be")
     return number
 
 
@@ -97,6 +101,8 @@ def _email_problem(address: str) -> str | None:
         return f"it is longer than {_EMAIL_MAX} characters"
     if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in address):
         return "it contains spaces"
+    if any(unicodedata.category(ch) == "Cs" for ch in address):
+        return "it contains characters that are not valid text"
     if address.count("@") != 1:
         return "it needs exactly one @"
     if any(ch in _EMAIL_FORBIDDEN for ch in address):

@@ -14,7 +14,7 @@ from calmi_vendors.domain.corporate_number import InvalidCorporateNumber, valida
 from calmi_vendors.domain.enums import AssessmentKind, AssessmentStatus, PartyStatus, RiskTier
 from calmi_vendors.domain.lifecycle import NEEDS_PASSED_SELECTION, PASSING_RESULTS, transition_error
 from calmi_vendors.domain.text import clean_text, match_key
-from calmi_vendors.domain.values import InvalidValue, validate_email
+from calmi_vendors.domain.values import MAX_COUNT, InvalidValue, validate_email
 from calmi_vendors.errors import ConcurrentEditError, NotFoundError, RuleViolation, ValidationError
 from calmi_vendors.services.dto import (
     CertificationView,
@@ -50,6 +50,10 @@ def _text(
         raise ValidationError(
             f"{field.replace('_', ' ').capitalize()} contains control characters.", field=field
         )
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        # Lone surrogates cannot be stored as UTF-8: a pasted half of an emoji, say.
+        label = field.replace("_", " ").capitalize()
+        raise ValidationError(f"{label} contains characters that are not valid text.", field=field)
     cleaned = value.strip() if multiline else clean_text(value)
     if len(cleaned) > limit:
         raise ValidationError(
@@ -111,6 +115,11 @@ def _apply(uow: UnitOfWork, party: EntrustedParty, data: PartyInput) -> None:
     party.address = _text(data.address, "address", limit=2000, multiline=True)
     if data.data_subjects_approx is not None and data.data_subjects_approx < 0:
         raise ValidationError("The number of data subjects cannot be negative.", field="data_subjects_approx")
+    if data.data_subjects_approx is not None and data.data_subjects_approx > MAX_COUNT:
+        raise ValidationError(
+            f"The number of data subjects is above {MAX_COUNT:,}; enter an estimate.",
+            field="data_subjects_approx",
+        )
     party.data_subjects_approx = data.data_subjects_approx
     party.owner_department = _text(data.owner_department, "owner_department", limit=200)
     party.website = _text(data.website, "website", limit=500)

@@ -99,10 +99,15 @@ def create_engine(location: Location, *, foreign_keys: bool = True, **kwargs: An
             connection.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
+    from calmi_vendors.store.server_roles import install_permission_messages
+
     connect_args = {"connect_timeout": 10, "application_name": "calmi-vendors"}
-    return sa.create_engine(
+    engine = sa.create_engine(
         location.url, hide_parameters=True, pool_pre_ping=True, connect_args=connect_args, **kwargs
     )
+    # Roles set up by `setup-server` are enforced by the server; its refusals reach the user in words.
+    install_permission_messages(engine)
+    return engine
 
 
 def secure_file(path: Path) -> None:
