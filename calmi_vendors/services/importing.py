@@ -8,10 +8,11 @@ from pathlib import Path
 
 from calmi_vendors.domain.text import clean_text
 from calmi_vendors.errors import ValidationError
-from calmi_vendors.services.importing_apply import apply_import, plan_import
+from calmi_vendors.services.importing_apply import apply_import
 from calmi_vendors.services.importing_compare import RegisterSnapshot
 from calmi_vendors.services.importing_layout import choose_layout, list_profiles, save_profile
 from calmi_vendors.services.importing_match import Classifier, missing_since_last
+from calmi_vendors.services.importing_plan import plan_import
 from calmi_vendors.services.importing_types import (
     UPDATABLE_FIELDS,
     FieldDifference,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Set
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
@@ -14,81 +14,21 @@ from calmi_vendors.domain.corporate_number import InvalidCorporateNumber
 from calmi_vendors.domain.lifecycle import NEEDS_PASSED_SELECTION
 from calmi_vendors.domain.values import InvalidValue
 from calmi_vendors.errors import ValidationError
-from calmi_vendors.services import parties, supervision
-from calmi_vendors.services.importing_compare import CHUNK, chunks, name_key
+from calmi_vendors.services import supervision
+from calmi_vendors.services.importing_bulk import BulkCreator, NewParty, prepare
+from calmi_vendors.services.importing_compare import CHUNK, chunks
 from calmi_vendors.services.importing_fields import Lookups, set_field
 from calmi_vendors.services.importing_match import status_of
+from calmi_vendors.services.importing_plan import ImportPlan, check_unchanged, plan_import
 from calmi_vendors.services.importing_types import ImportAborted, ImportPreview, ImportResult, PreviewRow
 from calmi_vendors.store.base import utcnow
-from calmi_vendors.store.models import (
-    EntrustedParty,
-    ImportBatch,
-    ImportBatchItem,
-    StatusChange,
-)
+from calmi_vendors.store.models import EntrustedParty, ImportBatch, ImportBatchItem
 from calmi_vendors.store.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-Outcome = Literal["created", "updated", "kept", "unchanged", "duplicate", "skipped", "error"]
-# Outcomes that put a party on the batch's list; a batch without any would only record a failure.
-_RECORDED = frozenset({"created", "updated", "kept", "unchanged", "duplicate"})
 # How often (in rows) progress is reported and cancel is asked: often enough for a responsive bar.
 _EVERY = 200
-
-
-@dataclass(slots=True)
-class ImportPlan:
-    """What applying does with each row, decided before anything is written."""
-
-    outcomes: dict[int, Outcome] = field(default_factory=dict)
-    accepted: dict[int, tuple[str, ...]] = field(default_factory=dict)
-
-
-def plan_import(
-    preview: ImportPreview,
-    accept_updates: Set[tuple[int, str]] | Literal["all"],
-    skip_rows: Set[int],
-) -> ImportPlan:
-    """Each row's outcome; refuses a plan that would link a party to a parent row being skipped."""
-    plan = ImportPlan()
-    for row in preview.rows:
-        n = row.row_number
-        if row.kind == "error":
-            plan.outcomes[n] = "error"
-        elif n in skip_rows:
-            plan.outcomes[n] = "skipped"
-        elif row.duplicate_of is not None:
-            plan.outcomes[n] = "duplicate"
-        elif row.kind == "new":
-            plan.outcomes[n] = "created"
-        elif row.kind == "update":
-            fields = tuple(
-                d.field for d in row.differences if accept_updates == "all" or (n, d.field) in accept_updates
-            )
-            plan.outcomes[n] = "updated" if fields else "kept"
-            plan.accepted[n] = fields
-        else:
-            plan.outcomes[n] = "unchanged"
-    if not any(outcome in _RECORDED for outcome in plan.outcomes.values()):
-        raise ImportAborted(
-            f"Nothing to import from {preview.file_name}: every row has errors or is skipped. "
-            "Nothing was written."
-        )
-    orphans: dict[int, list[int]] = {}
-    for row in preview.rows:
-        n = row.row_number
-        links = plan.outcomes[n] == "created" or "parent" in plan.accepted.get(n, ())
-        if links and row.parent_row is not None and plan.outcomes.get(row.parent_row) != "created":
-            orphans.setdefault(row.parent_row, []).append(n)
-    if orphans:
-        parent, children = next(iter(orphans.items()))
-        listed = ", ".join(map(str, children))
-        raise ImportAborted(
-            f"Row {parent} ({preview.row(parent).name}) is not imported, but row(s) {listed} name it as "
-            f"their parent. Skip row(s) {listed} too, or import row {parent}. Nothing was written."
-        )
-    return plan
 
 
 def apply_import(
@@ -105,7 +45,7 @@ def apply_import(
     plan = plan_import(preview, accept_updates, skip_rows)
     with uow:
         session = uow.session
-        _check_unchanged(uow, preview, plan)
+        check_unchanged(uow, preview, plan)
         batch = ImportBatch(
             imported_by=uow.actor,
             source_name=preview.source_name,
@@ -132,56 +72,12 @@ def apply_import(
     return replace(result, recomputed=recomputed)
 
 
-def _check_unchanged(uow: UnitOfWork, preview: ImportPreview, plan: ImportPlan) -> None:
-    """Refuse to apply a preview the register has moved away from since it was made."""
-    session = uow.session
-    versions = {
-        row.party_id: row
-        for row in preview.rows
-        if plan.outcomes[row.row_number] == "updated" and row.party_id is not None
-    }
-    for part in chunks(sorted(versions)):
-        query = sa.select(EntrustedParty.id, EntrustedParty.version).where(EntrustedParty.id.in_(part))
-        current = dict(session.execute(query).tuples().all())
-        for pid in part:
-            row = versions[pid]
-            if current.get(pid) != row.party_version:
-                raise ImportAborted(
-                    f"{row.name} (row {row.row_number}) was changed or removed in the register since the "
-                    "preview. Preview the file again; nothing was imported."
-                )
-    new_rows = [row for row in preview.rows if plan.outcomes[row.row_number] == "created"]
-    numbers: dict[str, PreviewRow] = {}
-    for row in new_rows:
-        if row.party is not None and row.party.corporate_number:
-            numbers[row.party.corporate_number] = row
-    for numbers_part in chunks(sorted(numbers)):
-        for number, name in session.execute(
-            sa.select(EntrustedParty.corporate_number, EntrustedParty.name).where(
-                EntrustedParty.corporate_number.in_(numbers_part)
-            )
-        ).tuples():
-            row = numbers[number or ""]
-            raise ImportAborted(
-                f"Row {row.row_number} ({row.name}): corporate number {number} is now registered for {name}. "
-                "Preview the file again; nothing was imported."
-            )
-    keys = {name_key(row.name): row for row in new_rows if row.name}
-    for name, key in session.execute(
-        sa.select(EntrustedParty.name, EntrustedParty.name_key).where(
-            EntrustedParty.id > preview.max_party_id
-        )
-    ).tuples():
-        if key in keys:
-            row = keys[key]
-            raise ImportAborted(
-                f"Row {row.row_number} ({row.name}): {name} was added to the register since the preview. "
-                "Preview the file again; nothing was imported."
-            )
-
-
 class _Writer:
-    """Writes one import through the ORM, so that the history hook records every change."""
+    """Writes one import: new parties in bulk through Core, accepted updates through the ORM.
+
+    Both record the same change history; updates stay on the ORM, whose hook compares each field and
+    collection (they are few next to a list's new parties, and load with their party in bulk).
+    """
 
     def __init__(
         self,
@@ -195,11 +91,18 @@ class _Writer:
         self.uow, self.session = uow, uow.session
         self.preview, self.plan, self.batch = preview, plan, batch
         self.progress, self.cancelled = progress, cancelled
-        self.created: dict[int, EntrustedParty] = {}
+        self.creator = BulkCreator(uow.session, uow.actor, batch.id)
+        self.created = self.creator.created
         self.loaded: dict[int, EntrustedParty] = {}
         self.lookups = Lookups()
+        self.function_ids: dict[str, int] = {}
+        self.category_ids: dict[str, int] = {}
+        # New parties waiting for a chunk to fill, and those whose parent row is not inserted yet.
+        self.pending: list[NewParty] = []
+        self.deferred: list[NewParty] = []
         self.linked: dict[int, PreviewRow] = {}
         self.parented: dict[int, PreviewRow] = {}
+        self.now = utcnow()
 
     def run(self) -> ImportResult | None:
         rows = self.preview.rows
@@ -217,6 +120,11 @@ class _Writer:
                     self._create(row)
                 elif outcome == "updated":
                     self._update(row, self.plan.accepted[row.row_number])
+                if len(self.pending) >= CHUNK:
+                    self._insert(self.pending)
+                    self.pending = []
+            self._insert(self.pending)
+            self._insert_deferred()
         self._flush()
         self._link_parents()
         counts = self._write_items()
@@ -230,14 +138,34 @@ class _Writer:
             "Nothing was imported; correct the row or skip it."
         )
 
+    def _refused(self, exc: sa.exc.IntegrityError) -> ImportAborted:
+        return ImportAborted(
+            "The register changed while importing (another user saving the same parties?); "
+            f"nothing was imported. Preview the file again. ({str(exc.orig).splitlines()[0]})"
+        )
+
     def _flush(self) -> None:
         try:
             self.session.flush()
         except sa.exc.IntegrityError as exc:
-            raise ImportAborted(
-                "The register changed while importing (another user saving the same parties?); "
-                f"nothing was imported. Preview the file again. ({str(exc.orig).splitlines()[0]})"
-            ) from exc
+            raise self._refused(exc) from exc
+
+    def _insert(self, chunk: list[NewParty]) -> None:
+        try:
+            self.creator.insert(chunk)
+        except sa.exc.IntegrityError as exc:
+            raise self._refused(exc) from exc
+
+    def _insert_deferred(self) -> None:
+        """Insert sub-contractors whose parent row came later in the file, a generation at a time."""
+        waiting = self.deferred
+        while waiting:
+            ready = [new for new in waiting if new.parent_row in self.created]
+            # The plan refused orphans and the preview refused loops: every generation has a parent.
+            assert ready, "re-entrustment rows without an inserted parent"
+            for part in chunks(ready):
+                self._insert(list(part))
+            waiting = [new for new in waiting if new.parent_row not in self.created]
 
     def _load_updated(self) -> None:
         ids = sorted(
@@ -258,39 +186,48 @@ class _Writer:
             ):
                 self.loaded[party.id] = party
         self.lookups = Lookups.load(self.session)
+        self.function_ids = {key: row.id for key, row in self.lookups.functions.items()}
+        self.category_ids = {key: row.id for key, row in self.lookups.categories.items()}
 
     def _create(self, row: PreviewRow) -> None:
         assert row.party is not None
         status = status_of(row)
-        party = EntrustedParty(status=status)
-        data = row.party
-        # _apply would run four queries per row for what was checked in bulk instead: the corporate number
-        # (free in the register: _check_unchanged), the lookups (loaded once) and the parent (the preview).
-        bare = replace(data, corporate_number=None, business_functions=(), data_categories=(), parent_id=None)
         try:
-            parties._apply(self.uow, party, bare)
-            if data.corporate_number:
-                set_field(party, data, "corporate_number", self.lookups)
-            set_field(party, data, "business_functions", self.lookups)
-            set_field(party, data, "data_categories", self.lookups)
-        except (ValidationError, InvalidCorporateNumber) as exc:
+            values, contacts, certifications, functions, categories = prepare(
+                row.party,
+                status=status,
+                parent_id=row.parent_id,
+                functions=self.function_ids,
+                categories=self.category_ids,
+                now=self.now,
+            )
+        except (ValidationError, InvalidValue, InvalidCorporateNumber) as exc:
             raise self._fail(row, exc) from exc
-        party.parent_id = row.parent_id
-        self.session.add(party)
         override = status in NEEDS_PASSED_SELECTION
-        party.status_changes.append(
-            StatusChange(
-                to_status=status,
-                changed_by=self.uow.actor,
-                reason=f"Imported from {self.preview.file_name}, sheet {self.preview.sheet}, "
+        new = NewParty(
+            row_number=row.row_number,
+            values=values,
+            contacts=contacts,
+            certifications=certifications,
+            functions=functions,
+            categories=categories,
+            status_change={
+                "from_status": None,
+                "to_status": status,
+                "changed_at": self.now,
+                "changed_by": self.uow.actor,
+                "reason": f"Imported from {self.preview.file_name}, sheet {self.preview.sheet}, "
                 f"row {row.row_number}"
                 + ("; listed so, without a selection assessment on record" if override else ""),
-                is_override=override,
-            )
+                "is_override": override,
+                "approver": None,
+            },
+            parent_row=row.parent_row,
         )
-        self.created[row.row_number] = party
-        if row.parent_row is not None:
-            self.linked[row.row_number] = row
+        if row.parent_row is None or row.parent_row in self.created:
+            self.pending.append(new)
+        else:
+            self.deferred.append(new)
         if row.parent_row is not None or row.parent_id is not None:
             self.parented[row.row_number] = row
 
@@ -312,11 +249,10 @@ class _Writer:
                 party.parent_id = row.parent_id
 
     def _link_parents(self) -> None:
-        """Point parties at parents this import created (their ids exist only after the first flush)."""
-        for n, row in self.linked.items():
+        """Point updated parties at parents this import created, then check the chains written."""
+        for row in self.linked.values():
             assert row.parent_row is not None
-            party = self.created.get(n) or self.loaded[row.party_id or 0]
-            party.parent_id = self.created[row.parent_row].id
+            self.loaded[row.party_id or 0].parent_id = self.created[row.parent_row]
         if self.linked:
             self._flush()
         if not self.parented:
@@ -326,7 +262,7 @@ class _Writer:
             self.session.execute(sa.select(EntrustedParty.id, EntrustedParty.parent_id)).tuples().all()
         )
         for n, row in self.parented.items():
-            start = (self.created.get(n) or self.loaded[row.party_id or 0]).id
+            start = self.created.get(n) or self.loaded[row.party_id or 0].id
             seen: set[int] = set()
             current = parent_of.get(start)
             while current is not None and current not in seen:
@@ -341,11 +277,10 @@ class _Writer:
 
     def _party_id(self, row: PreviewRow) -> int | None:
         if row.row_number in self.created:
-            return self.created[row.row_number].id
+            return self.created[row.row_number]
         if row.party_id is not None:
             return row.party_id
-        original = self.created.get(row.duplicate_of or 0)
-        return original.id if original is not None else None
+        return self.created.get(row.duplicate_of or 0)
 
     def _write_items(self) -> ImportResult:
         counts: dict[str, int] = {}
@@ -383,7 +318,7 @@ class _Writer:
             errors=batch.error_count,
             skipped=counts.get("skipped", 0),
             duplicates=counts.get("duplicate", 0),
-            created_ids=tuple(p.id for p in self.created.values()),
+            created_ids=tuple(self.created[n] for n in sorted(self.created)),
             updated_ids=tuple(
                 row.party_id
                 for row in self.preview.rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +39,8 @@ def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield values[start : start + size]
 
 
+# match_key costs ~50 µs and a preview and its apply ask for each row's key several times.
+@functools.lru_cache(maxsize=250_000)
 def name_key(name: str) -> str:
     """The party's name_key column as parties._apply computes it."""
     return match_key(name) or name
