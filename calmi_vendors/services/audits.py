@@ -195,3 +195,8 @@ def audits_of(uow: UnitOfWork, party_id: int) -> list[AuditView]:
         ).all()
         keys = _requirement_keys(uow)
         return [audit_view(a, keys) for a in rows]
+
+
+def get_audit(uow: UnitOfWork, audit_id: int) -> AuditView:
+    with uow:
+        return audit_view(_load(uow, audit_id), _requirement_keys(uow))

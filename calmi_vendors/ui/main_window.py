@@ -33,6 +33,7 @@ from calmi_vendors.services.dashboard import Dashboard, build_dashboard
 from calmi_vendors.services.register_view import RegisterFilter, RegisterRow, load_register_rows
 from calmi_vendors.services.reporting import ReportKind
 from calmi_vendors.store.register import Register
+from calmi_vendors.ui.audit_actions import AuditActions
 from calmi_vendors.ui.labels import enum_label, is_japanese
 from calmi_vendors.ui.models.list_model import ListColumn
 from calmi_vendors.ui.tasks import Progress, TaskRunner
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
             party_of=lambda f: f.party_id,
             parent=self,
         )
+        self.audit_actions = AuditActions(self)
         for view in (
             self.contracts_view,
             self.gaps_view,

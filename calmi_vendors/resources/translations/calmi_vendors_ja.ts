@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../ui/audit_actions.py" line="+24"/>
+        <source>Plan audits…</source>
+        <translation>監査を計画…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record results…</source>
+        <translation>結果を記録…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close finding…</source>
+        <translation>指摘事項を完了…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify closure…</source>
+        <translation>完了を確認…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 audits planned.</source>
+        <translation>%1 件の監査を計画しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a planned audit to record its results.</source>
+        <translation>結果を記録する計画中の監査を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit of %1 recorded.</source>
+        <translation>%1 の監査結果を記録しました。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select a closed finding to verify.</source>
+        <translation>確認する完了済みの指摘事項を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select an open finding to close.</source>
+        <translation>完了にする未対応の指摘事項を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Finding verified.</source>
+        <translation>指摘事項の完了を確認しました。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finding closed.</source>
+        <translation>指摘事項を完了にしました。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/views/dashboard_view.py" line="+141"/>
@@ -130,6 +188,44 @@
         <location line="-43"/>
         <source>Attach evidence</source>
         <translation>証跡を添付</translation>
+    </message>
+</context>
+<context>
+    <name>FindingStepDialog</name>
+    <message>
+        <location filename="../../ui/views/audit_dialogs.py" line="+275"/>
+        <source>Verify finding</source>
+        <translation>指摘事項の完了確認</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close finding</source>
+        <translation>指摘事項の完了</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. corrective action report received on …</source>
+        <translation>例: 是正報告書を受領（○月○日）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verified on</source>
+        <translation>確認日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed on</source>
+        <translation>完了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified by</source>
+        <translation>確認者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence of closure</source>
+        <translation>是正の証跡</translation>
     </message>
 </context>
 <context>
@@ -776,7 +872,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+191"/>
+        <location filename="../../ui/main_window.py" line="+193"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -812,8 +908,8 @@
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+99"/>
+        <location line="-95"/>
+        <location line="+100"/>
         <source>Clause gaps</source>
         <translation>条項不備</translation>
     </message>
@@ -1061,7 +1157,7 @@
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;委託先とその監督状況を管理する台帳です。&lt;/p&gt;&lt;p&gt;台帳: %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-441"/>
         <location line="+14"/>
         <location line="+10"/>
         <location line="+14"/>
@@ -1519,14 +1615,180 @@
     </message>
 </context>
 <context>
+    <name>PlanAuditsDialog</name>
+    <message>
+        <location filename="../../ui/views/audit_dialogs.py" line="-210"/>
+        <source>Plan audits</source>
+        <translation>監査の計画</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Who performs the audits</source>
+        <translation>監査を実施する人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch of %1</source>
+        <translation>%1 の計画</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parties whose next audit falls due within</source>
+        <translation>次回監査の期限が次の日数以内の委託先:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Planned for</source>
+        <translation>実施予定日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditor</source>
+        <translation>監査担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch</source>
+        <translation>計画名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation>計画する</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Party</source>
+        <translation>委託先</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>リスク区分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>残り日数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 overdue</source>
+        <translation>%1 日超過</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Plan %1 audits</source>
+        <translation>%1 件の監査を計画</translation>
+    </message>
+</context>
+<context>
+    <name>RecordAuditDialog</name>
+    <message>
+        <location line="+22"/>
+        <source>Record audit results — %1</source>
+        <translation>監査結果の記録 — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the audit concluded, in a few sentences</source>
+        <translation>監査の結論（数文で）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What was found</source>
+        <translation>指摘の内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The corrective action asked of the party</source>
+        <translation>委託先に求める是正措置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add finding</source>
+        <translation>指摘事項を追加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finding</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrective action</source>
+        <translation>是正措置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Performed on</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conclusion</source>
+        <translation>結論</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A finding needs a title.</source>
+        <translation>指摘事項の内容を入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../ui/views/list_view.py" line="+43"/>
+        <location filename="../../ui/views/list_view.py" line="+44"/>
         <source>Filter…</source>
         <translation>絞り込み…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>%1 shown</source>
         <translation>%1 件を表示</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -60,12 +61,24 @@ class RecordListView(QWidget):
         )
         self.model.modelReset.connect(self._count)
         top = QHBoxLayout()
+        self._top = top
         top.addWidget(self.search, 1)
         top.addWidget(self.scope)
         top.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+
+    def add_button(self, text: str) -> QPushButton:
+        """An action on the selected record, placed above the list."""
+        button = QPushButton(text, self)
+        self._top.insertWidget(self._top.count() - 2, button)
+        return button
+
+    def selected(self) -> Any | None:
+        """The record of the current row, if one is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.model.set_rows(rows)
