@@ -58,6 +58,16 @@ def enum_label(value: StrEnum | None) -> str:
         "satisfactory": QCoreApplication.translate("Labels", "Satisfactory"),
         "satisfactory_with_findings": QCoreApplication.translate("Labels", "Satisfactory with findings"),
         "unsatisfactory": QCoreApplication.translate("Labels", "Unsatisfactory"),
+        "contract_expiry": QCoreApplication.translate("Labels", "Contract expires"),
+        "contract_notice": QCoreApplication.translate("Labels", "Notice date of a contract"),
+        "certification_expiry": QCoreApplication.translate("Labels", "Certification expires"),
+        "audit_planned": QCoreApplication.translate("Labels", "Planned audit"),
+        "audit_due": QCoreApplication.translate("Labels", "Audit due, none planned"),
+        "finding_due": QCoreApplication.translate("Labels", "Finding due"),
+        "notice": QCoreApplication.translate("Labels", "Upcoming"),
+        "warning": QCoreApplication.translate("Labels", "Soon"),
+        "due": QCoreApplication.translate("Labels", "Due today"),
+        "overdue": QCoreApplication.translate("Labels", "Overdue"),
     }
     if type(value).__name__ == "ContractStatus" and value.value == "active":
         # A contract is in force; a party is active — one word in English, two in Japanese.

@@ -31,15 +31,15 @@ from calmi_vendors.errors import CalmiError
 from calmi_vendors.services import maintenance, parties, portfolio, reference, supervision
 from calmi_vendors.services.dashboard import Dashboard, build_dashboard
 from calmi_vendors.services.register_view import RegisterFilter, RegisterRow, load_register_rows
+from calmi_vendors.services.reminders import reminders
 from calmi_vendors.services.reporting import ReportKind
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.audit_actions import AuditActions
 from calmi_vendors.ui.labels import enum_label, is_japanese
-from calmi_vendors.ui.models.list_model import ListColumn
+from calmi_vendors.ui.record_lists import build_record_lists
 from calmi_vendors.ui.tasks import Progress, TaskRunner
 from calmi_vendors.ui.views.dashboard_view import DashboardView
 from calmi_vendors.ui.views.import_dialog import ImportDialog
-from calmi_vendors.ui.views.list_view import RecordListView
 from calmi_vendors.ui.views.party_workspace import PartyWorkspace
 from calmi_vendors.ui.views.register_view import RegisterView
 from calmi_vendors.ui.views.reports_view import ReportsView
@@ -97,69 +97,10 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------------------------
     def _build_lists(self) -> None:
-        self.contracts_view = RecordListView(
-            [
-                ListColumn(self.tr("Party"), lambda c: c.party_name),
-                ListColumn(self.tr("Contract"), lambda c: c.title),
-                ListColumn(self.tr("Reference"), lambda c: c.reference_number),
-                ListColumn(self.tr("Status"), lambda c: c.status),
-                ListColumn(self.tr("Effective"), lambda c: c.effective_on),
-                ListColumn(self.tr("Expires"), lambda c: c.expires_on),
-                ListColumn(self.tr("Notice (days)"), lambda c: c.notice_period_days),
-                ListColumn(self.tr("Clause gaps"), lambda c: c.gaps or None),
-            ],
-            party_of=lambda c: c.party_id,
-            parent=self,
-        )
-        self.gaps_view = RecordListView(
-            [
-                ListColumn(self.tr("Party"), lambda g: g.party_name),
-                ListColumn(self.tr("Contract"), lambda g: g.contract_title),
-                ListColumn(self.tr("Clause"), lambda g: g.title_ja if self.language == "ja" else g.title_en),
-                ListColumn(self.tr("Coverage"), lambda g: g.coverage),
-            ],
-            party_of=lambda g: g.party_id,
-            parent=self,
-        )
-        self.assessments_view = RecordListView(
-            [
-                ListColumn(self.tr("Party"), lambda a: a.party_name),
-                ListColumn(self.tr("Kind"), lambda a: a.kind),
-                ListColumn(self.tr("Status"), lambda a: a.status),
-                ListColumn(self.tr("Started"), lambda a: a.started_on),
-                ListColumn(self.tr("Completed"), lambda a: a.completed_on),
-                ListColumn(self.tr("Score"), lambda a: a.score_ratio),
-                ListColumn(self.tr("Result"), lambda a: a.result),
-                ListColumn(self.tr("Assessor"), lambda a: a.assessor),
-            ],
-            party_of=lambda a: a.party_id,
-            parent=self,
-        )
-        self.audits_view = RecordListView(
-            [
-                ListColumn(self.tr("Party"), lambda a: a.party_name),
-                ListColumn(self.tr("Method"), lambda a: a.method),
-                ListColumn(self.tr("Status"), lambda a: a.status),
-                ListColumn(self.tr("Planned"), lambda a: a.planned_on),
-                ListColumn(self.tr("Performed"), lambda a: a.performed_on),
-                ListColumn(self.tr("Auditor"), lambda a: a.auditor),
-                ListColumn(self.tr("Open findings"), lambda a: a.open_findings or None),
-            ],
-            party_of=lambda a: a.party_id,
-            parent=self,
-        )
-        self.findings_view = RecordListView(
-            [
-                ListColumn(self.tr("Party"), lambda f: f.party_name),
-                ListColumn(self.tr("Finding"), lambda f: f.title),
-                ListColumn(self.tr("Severity"), lambda f: f.severity),
-                ListColumn(self.tr("Status"), lambda f: f.status),
-                ListColumn(self.tr("Owner"), lambda f: f.owner),
-                ListColumn(self.tr("Due"), lambda f: f.due_on),
-            ],
-            party_of=lambda f: f.party_id,
-            parent=self,
-        )
+        lists = build_record_lists(self, self.language)
+        self.contracts_view, self.gaps_view = lists.contracts, lists.gaps
+        self.assessments_view, self.audits_view = lists.assessments, lists.audits
+        self.findings_view, self.reminders_view = lists.findings, lists.reminders
         self.audit_actions = AuditActions(self)
         for view in (
             self.contracts_view,
@@ -167,6 +108,7 @@ class MainWindow(QMainWindow):
             self.assessments_view,
             self.audits_view,
             self.findings_view,
+            self.reminders_view,
         ):
             view.party_opened.connect(self.open_party)
 
@@ -203,7 +145,10 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 32))
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
-        self.pages.addWidget(self.dashboard)
+        self.overview_tabs = self._tabs(
+            (self.dashboard, self.tr("Overview")), (self.reminders_view, self.tr("Reminders"))
+        )
+        self.pages.addWidget(self.overview_tabs)
         self.pages.addWidget(self.register_view)
         self.pages.addWidget(
             self._tabs((self.contracts_view, self.tr("Contracts")), (self.gaps_view, self.tr("Clause gaps")))
@@ -298,6 +243,7 @@ class MainWindow(QMainWindow):
                 portfolio.list_assessments(uow(readonly=True)),
                 portfolio.list_audits(uow(readonly=True)),
                 portfolio.list_findings(uow(readonly=True)),
+                reminders(uow(readonly=True), today),
             )
             return rows, board, lists
 
@@ -332,9 +278,11 @@ class MainWindow(QMainWindow):
             self.assessments_view,
             self.audits_view,
             self.findings_view,
+            self.reminders_view,
         )
         for view, items in zip(views, lists, strict=True):
             view.set_rows(items)
+        self.overview_tabs.setTabText(1, self.tr("Reminders (%1)").replace("%1", str(len(lists[-1]))))
         self._full_load_done = True
         self.register_view.set_rows(rows)
         self.dashboard.set_dashboard(board)

@@ -128,3 +128,13 @@ def test_recording_needs_a_planned_audit_selected(window: MainWindow, errors: li
     window.audits_view.table.clearSelection()
     window.audit_actions.record()
     assert errors
+
+
+def test_reminders_list_what_falls_due_and_open_the_party(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.reminders_view
+    assert view.model.rowCount() > 0
+    assert window.overview_tabs.tabText(1).endswith(f"({view.model.rowCount()})")
+    first = view.model.row_at(0)
+    with qtbot.waitSignal(view.party_opened) as opened:
+        view.table.doubleClicked.emit(view.model.index(0, 0))
+    assert opened.args == [first.party_id]

@@ -691,6 +691,46 @@
         <translation>不適合</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Notice date of a contract</source>
+        <translation>契約の解約通知期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned audit</source>
+        <translation>計画中の監査</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit due, none planned</source>
+        <translation>監査期限（未計画）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding due</source>
+        <translation>指摘事項の期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upcoming</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soon</source>
+        <translation>間近</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today</source>
+        <translation>本日期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>In force</source>
         <translation>有効</translation>
@@ -792,7 +832,8 @@
         <translation>認証</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-37"/>
+        <location line="+38"/>
         <source>Certification expires</source>
         <translation>認証の有効期限</translation>
     </message>
@@ -807,7 +848,8 @@
         <translation>契約開始日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>Contract expires</source>
         <translation>契約満了日</translation>
     </message>
@@ -872,7 +914,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+193"/>
+        <location filename="../../ui/main_window.py" line="+135"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -883,12 +925,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Contracts</source>
         <translation>委託契約</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
@@ -908,13 +950,13 @@
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+100"/>
+        <location line="+8"/>
+        <location filename="../../ui/record_lists.py" line="+48"/>
         <source>Clause gaps</source>
         <translation>条項不備</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>Report saved to %1</source>
         <translation>レポートを %1 に保存しました</translation>
     </message>
@@ -924,7 +966,17 @@
         <translation>レポート</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reminders</source>
+        <translation>リマインダー</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Audits</source>
         <translation>監査</translation>
     </message>
@@ -1054,12 +1106,17 @@
         <translation>台帳を読み込んでいます…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>Reminders (%1)</source>
+        <translation>リマインダー (%1)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+6"/>
         <source>%n entrusted part(ies)</source>
         <translation>
             <numerusform>%n 件の委託先</numerusform>
@@ -1157,35 +1214,36 @@
         <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;委託先とその監督状況を管理する台帳です。&lt;/p&gt;&lt;p&gt;台帳: %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-441"/>
-        <location line="+14"/>
-        <location line="+10"/>
-        <location line="+14"/>
+        <location filename="../../ui/record_lists.py" line="-9"/>
+        <location line="+16"/>
         <location line="+13"/>
+        <location line="+14"/>
+        <location line="+15"/>
+        <location line="+16"/>
         <source>Party</source>
         <translation>委託先</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+14"/>
+        <location line="-73"/>
+        <location line="+16"/>
         <source>Contract</source>
         <translation>契約名</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-15"/>
         <source>Reference</source>
         <translation>契約番号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+28"/>
         <location line="+14"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-57"/>
         <source>Effective</source>
         <translation>開始日</translation>
     </message>
@@ -1195,27 +1253,28 @@
         <translation>満了日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Notice (days)</source>
         <translation>解約予告（日）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Clause</source>
         <translation>条項</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Coverage</source>
         <translation>記載状況</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+43"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-41"/>
         <source>Started</source>
         <translation>開始日</translation>
     </message>
@@ -1260,12 +1319,12 @@
         <translation>監査担当者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open findings</source>
         <translation>未対応の指摘事項</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Finding</source>
         <translation>指摘事項</translation>
     </message>
@@ -1281,8 +1340,24 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>Due</source>
         <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>時期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Subject</source>
+        <translation>対象</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1866,24 @@
         <location line="+46"/>
         <source>%1 shown</source>
         <translation>%1 件を表示</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLists</name>
+    <message>
+        <location filename="../../ui/record_lists.py" line="-86"/>
+        <source>today</source>
+        <translation>本日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days overdue</source>
+        <translation>%1 日超過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1 days</source>
+        <translation>あと %1 日</translation>
     </message>
 </context>
 <context>
