@@ -17,7 +17,8 @@ from calmi_vendors.services.opening import open_for_use
 from calmi_vendors.store.register import Register
 
 PG_URL_ENV = "CALMI_TEST_PG_URL"
-_PG_TEMPLATE = "calmi_template"
+# One template per test run: two runs against one server (a developer's and CI's) must not drop each other's.
+_PG_TEMPLATE = f"calmi_template_{os.getpid()}"
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +46,8 @@ def pg_template() -> Iterator[str]:
     register = open_for_use(url.render_as_string(hide_password=False))
     register.close()
     yield _PG_TEMPLATE
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{_PG_TEMPLATE}" WITH (FORCE)')
     admin.dispose()
 
 

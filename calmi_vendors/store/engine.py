@@ -72,6 +72,8 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any, forei
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA synchronous = FULL")
+        # 64 MB of page cache (the default 2 MB thrashes on a 100,000-party register).
+        cursor.execute("PRAGMA cache_size = -65536")
         mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
         if str(mode).lower() not in ("wal", "memory"):
             cursor.execute("PRAGMA journal_mode = WAL")

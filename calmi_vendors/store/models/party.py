@@ -64,6 +64,8 @@ class EntrustedParty(Timestamped, Base):
     __tablename__ = "entrusted_party"
     __table_args__ = (
         sa.Index("ix_entrusted_party_status_tier", "status", "tier"),
+        # The register's first page is the first names in order; a 100k register must not sort them all.
+        sa.Index("ix_entrusted_party_name", "name"),
         sa.CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
         sa.CheckConstraint("data_subjects_approx IS NULL OR data_subjects_approx >= 0", name="subjects"),
     )
