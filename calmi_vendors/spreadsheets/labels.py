@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from calmi_vendors.domain.countries import COUNTRY_NAMES
 from calmi_vendors.domain.enums import PartyStatus
 from calmi_vendors.domain.seed import BUSINESS_FUNCTIONS, DATA_CATEGORIES
 from calmi_vendors.domain.text import clean_text, search_key
@@ -104,46 +105,6 @@ STATUS_SYNONYMS: dict[PartyStatus, tuple[str, ...]] = {
     PartyStatus.ACTIVE: ("取引中", "委託中", "契約中", "有効", "稼働中", "Active", "In use", "Current"),
     PartyStatus.SUSPENDED: ("停止", "一時停止", "取引停止", "停止中", "Suspended", "On hold"),
     PartyStatus.TERMINATED: ("終了", "解約", "契約終了", "取引終了", "Terminated", "Ended", "Closed"),
-}
-
-COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "JP": ("日本", "日本国", "国内", "Japan"),
-    "US": ("米国", "アメリカ", "アメリカ合衆国", "United States", "USA", "U.S.", "U.S.A.", "America"),
-    "GB": ("英国", "イギリス", "United Kingdom", "UK", "Great Britain", "England"),
-    "IE": ("アイルランド", "Ireland"),
-    "DE": ("ドイツ", "Germany"),
-    "FR": ("フランス", "France"),
-    "NL": ("オランダ", "Netherlands", "The Netherlands", "Holland"),
-    "BE": ("ベルギー", "Belgium"),
-    "LU": ("ルクセンブルク", "Luxembourg"),
-    "CH": ("スイス", "Switzerland"),
-    "SE": ("スウェーデン", "Sweden"),
-    "FI": ("フィンランド", "Finland"),
-    "DK": ("デンマーク", "Denmark"),
-    "ES": ("スペイン", "Spain"),
-    "IT": ("イタリア", "Italy"),
-    "PL": ("ポーランド", "Poland"),
-    "CA": ("カナダ", "Canada"),
-    "MX": ("メキシコ", "Mexico"),
-    "BR": ("ブラジル", "Brazil"),
-    "AU": ("オーストラリア", "豪州", "Australia"),
-    "NZ": ("ニュージーランド", "New Zealand"),
-    "CN": ("中国", "中華人民共和国", "China", "PRC"),
-    "HK": ("香港", "Hong Kong"),
-    "TW": ("台湾", "Taiwan"),
-    "KR": ("韓国", "大韓民国", "South Korea", "Korea", "Republic of Korea"),
-    "SG": ("シンガポール", "Singapore"),
-    "MY": ("マレーシア", "Malaysia"),
-    "TH": ("タイ", "Thailand"),
-    "VN": ("ベトナム", "Vietnam", "Viet Nam"),
-    "PH": ("フィリピン", "Philippines", "The Philippines"),
-    "ID": ("インドネシア", "Indonesia"),
-    "IN": ("インド", "India"),
-    "LK": ("スリランカ", "Sri Lanka"),
-    "BD": ("バングラデシュ", "Bangladesh"),
-    "IL": ("イスラエル", "Israel"),
-    "AE": ("アラブ首長国連邦", "UAE", "United Arab Emirates"),
-    "ZA": ("南アフリカ", "South Africa"),
 }
 
 

@@ -21,10 +21,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from calmi_vendors.domain.countries import country_name
 from calmi_vendors.domain.enums import PartyStatus, RiskTier
 from calmi_vendors.domain.text import search_key
 from calmi_vendors.services.register_view import RegisterFilter, RegisterRow, row_matches, row_search_text
-from calmi_vendors.ui.labels import QT_TRANSLATE_NOOP, enum_label, format_date
+from calmi_vendors.ui.labels import QT_TRANSLATE_NOOP, enum_label, format_date, is_japanese
 
 PARTY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -240,6 +241,8 @@ class RegisterModel(QAbstractTableModel):
             return "、".join(self._function_names.get(k, k) for k in value) if value else ""
         if key in ("status", "tier"):
             return enum_label(value)
+        if key in ("country", "processing_country"):
+            return country_name(value, "ja" if is_japanese() else "en")
         if isinstance(value, date):
             return format_date(value)
         if key == "open_findings":

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from calmi_vendors.domain.countries import country_name
 from calmi_vendors.domain.enums import PartyStatus, RiskTier
 from calmi_vendors.services.reference import Lookup
 from calmi_vendors.services.register_view import RegisterFilter, RegisterRow
-from calmi_vendors.ui.labels import enum_label
+from calmi_vendors.ui.labels import enum_label, is_japanese
 from calmi_vendors.ui.models.register_model import COLUMN_KEYS, PARTY_ID_ROLE, RegisterModel
 
 HIDDEN_BY_DEFAULT = ("name_kana", "processing_country", "certificate_expires_on", "owner_department")
@@ -154,7 +155,7 @@ class RegisterView(QWidget):
         while self.country_filter.count() > 1:
             self.country_filter.removeItem(1)
         for code in countries:
-            self.country_filter.addItem(code, code)
+            self.country_filter.addItem(country_name(code, "ja" if is_japanese() else "en"), code)
         if current is not None:
             self.country_filter.setCurrentIndex(max(0, self.country_filter.findData(current)))
         self.country_filter.blockSignals(False)
