@@ -879,7 +879,9 @@ class _Builder:
         audits.close_finding(self.uow, f.id, closed_on=closed_on, evidence=evidence)
         self.counts["findings_closed"] += 1
         verified_on = closed_on + self.days(2, 21)
-        if state == "verified" and verified_on <= today:
+        # Four eyes: an auditor who happens to share the owner's name leaves the closure unverified.
+        distinct = (f.owner or "").strip().casefold() != auditor.strip().casefold()
+        if state == "verified" and verified_on <= today and distinct:
             audits.verify_finding(self.uow, f.id, verified_on=verified_on, verified_by=auditor)
             self.counts["findings_verified"] += 1
 
