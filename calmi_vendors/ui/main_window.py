@@ -38,6 +38,7 @@ from calmi_vendors.ui.audit_actions import AuditActions
 from calmi_vendors.ui.labels import enum_label, is_japanese
 from calmi_vendors.ui.record_lists import build_record_lists
 from calmi_vendors.ui.tasks import Progress, TaskRunner
+from calmi_vendors.ui.views.connection_dialog import ConnectionDialog
 from calmi_vendors.ui.views.dashboard_view import DashboardView
 from calmi_vendors.ui.views.import_dialog import ImportDialog
 from calmi_vendors.ui.views.party_workspace import PartyWorkspace
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         new_action.setShortcut(QKeySequence.StandardKey.New)
         open_action = file_menu.addAction(self.tr("&Open register…"), self.open_register)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.tr("Connect to a &shared register…"), self.connect_shared)
         file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Back up register…"), self.back_up)
         backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
@@ -462,6 +464,10 @@ class MainWindow(QMainWindow):
         except CalmiError as exc:
             show_error(self, str(exc))
             return None
+        return self.switch_to_register(register)
+
+    def switch_to_register(self, register: Register) -> MainWindow | None:
+        """Show an opened register in a new window that owns it, and close this one."""
         successor = MainWindow(register, settings=self.settings, today=self.today)
         successor.owns_register = True
         if not self.close():
@@ -473,6 +479,19 @@ class MainWindow(QMainWindow):
         for warning in register.warnings:
             show_error(successor, warning)
         return successor
+
+    def connect_shared(self) -> ConnectionDialog:
+        """Open the connection dialog; on Connect, the shared register opens in a new window."""
+        dialog = ConnectionDialog(self.tasks, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.connected.connect(lambda register: self._shared_connected(register, dialog.keychain_refusal))
+        dialog.open()
+        return dialog
+
+    def _shared_connected(self, register: Register, keychain_note: str) -> None:
+        successor = self.switch_to_register(register)
+        if successor is not None and keychain_note:
+            show_error(successor, keychain_note)
 
     def _focus_search(self) -> None:
         self.nav.setCurrentRow(PARTIES)

@@ -60,6 +60,200 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../ui/views/connection_dialog.py" line="+56"/>
+        <source>Connect to a shared register</source>
+        <translation>共有台帳に接続</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A register shared by several people lives on the company&apos;s PostgreSQL server. Ask your administrator for the server, database and your user name.</source>
+        <translation>複数の担当者で共有する台帳は、社内の PostgreSQL サーバーにあります。サーバー名・データベース名・ユーザー名は管理者に確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+62"/>
+        <source>Saved connection</source>
+        <translation>保存した接続</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this saved connection and its remembered password</source>
+        <translation>この接続と記憶したパスワードを削除します</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For example: Head office register</source>
+        <translation>例: 本社の台帳</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server name or address</source>
+        <translation>サーバー名またはアドレス</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+42"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Remember the password in the system keychain</source>
+        <translation>パスワードをシステムのキーチェーンに記憶する</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No system keychain is available on this computer: the password is used for this session only and you will be asked for it next time.</source>
+        <translation>このコンピューターではキーチェーンを使えません。パスワードは今回の接続にだけ使われ、次回も入力が必要です。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Encrypt when the server offers it</source>
+        <translation>サーバーが対応していれば暗号化する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require encryption</source>
+        <translation>暗号化を必須にする</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require encryption and check the server&apos;s certificate</source>
+        <translation>暗号化を必須にし、サーバー証明書を検証する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require encryption, check the certificate and the server name</source>
+        <translation>暗号化を必須にし、証明書とサーバー名を検証する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never encrypt (only on a trusted network)</source>
+        <translation>暗号化しない（信頼できるネットワークのみ）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The CA certificate your administrator gave you (.pem, .crt)</source>
+        <translation>管理者から受け取った CA 証明書（.pem・.crt）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate</source>
+        <translation>CA 証明書</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>New connection</source>
+        <translation>新しい接続</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose the CA certificate</source>
+        <translation>CA 証明書の選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>サーバー名またはアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the name of the database that holds the register.</source>
+        <translation>台帳のあるデータベース名を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your user name on the database server.</source>
+        <translation>データベースサーバーのユーザー名を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the connection settings.</source>
+        <translation>接続設定を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+35"/>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-30"/>
+        <source>Connected as %1: register schema %2, %n part(ies).</source>
+        <translation>
+            <numerusform>%1 として接続しました: 台帳スキーマ %2、委託先 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Unexpected error: %1</source>
+        <translation>予期しないエラー: %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/views/dashboard_view.py" line="+141"/>
@@ -914,7 +1108,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+135"/>
+        <location filename="../../ui/main_window.py" line="+136"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -1021,7 +1215,12 @@
         <translation>台帳を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Connect to a &amp;shared register…</source>
+        <translation>共有台帳に接続(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Back up register…</source>
         <translation>台帳をバックアップ(&amp;B)…</translation>
     </message>
@@ -1204,7 +1403,7 @@
         <translation>台帳 (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+55"/>
         <source>About Calmi Vendors</source>
         <translation>Calmi Vendors について</translation>
     </message>
@@ -1889,7 +2088,7 @@
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../ui/models/register_model.py" line="+54"/>
+        <location filename="../../ui/models/register_model.py" line="+55"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1957,7 +2156,7 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../ui/views/register_view.py" line="+47"/>
+        <location filename="../../ui/views/register_view.py" line="+48"/>
         <source>Search name, reading, corporate number, notes…</source>
         <translation>名称・フリガナ・法人番号・備考で検索…</translation>
     </message>
