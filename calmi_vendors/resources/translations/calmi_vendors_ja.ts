@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/views/reentrustment_panel.py" line="+56"/>
+        <source>Approve the re-entrustment</source>
+        <translation>再委託の承認</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The work the parent hands on to this party</source>
+        <translation>再委託元からこの委託先に委託する業務</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the personal information is handled (access, location, return)</source>
+        <translation>個人情報の取扱方法（アクセス方法・保管場所・返却）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prior report received on</source>
+        <translation>事前報告の受領日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved on</source>
+        <translation>承認日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope of work</source>
+        <translation>委託業務の範囲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling method</source>
+        <translation>取扱方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next re-check</source>
+        <translation>次回再確認日</translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <location filename="../../ui/audit_actions.py" line="+24"/>
@@ -1562,7 +1610,7 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+94"/>
+        <location filename="../../ui/views/party_workspace.py" line="+96"/>
         <source>Dossier PDF…</source>
         <translation>個別報告書 PDF…</translation>
     </message>
@@ -1814,7 +1862,7 @@
         <translation>再委託先</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
@@ -2083,6 +2131,122 @@
         <location line="+1"/>
         <source>in %1 days</source>
         <translation>あと %1 日</translation>
+    </message>
+</context>
+<context>
+    <name>ReentrustmentPanel</name>
+    <message>
+        <location filename="../../ui/views/reentrustment_panel.py" line="+105"/>
+        <source>Record approval…</source>
+        <translation>承認を記録…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record check…</source>
+        <translation>確認を記録…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved as a re-entrustee</source>
+        <translation>再委託先としての承認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign-regime checks</source>
+        <translation>外国の制度の確認</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Approved on</source>
+        <translation>承認日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent</source>
+        <translation>再委託元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope of work</source>
+        <translation>委託業務の範囲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next re-check</source>
+        <translation>次回再確認日</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewed on</source>
+        <translation>確認日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Regime</source>
+        <translation>制度の概要</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next review</source>
+        <translation>次回確認日</translation>
+    </message>
+</context>
+<context>
+    <name>RegimeDialog</name>
+    <message>
+        <location line="-117"/>
+        <source>Foreign-regime check</source>
+        <translation>外国の制度の確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What was learned of the country&apos;s data-protection regime</source>
+        <translation>その国の個人情報保護制度について確認した内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measures taken because of it (contract terms, audits …)</source>
+        <translation>それを踏まえた措置（契約条項・監査など）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regime</source>
+        <translation>制度の概要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measures</source>
+        <translation>措置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed on</source>
+        <translation>確認日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed by</source>
+        <translation>確認者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next review</source>
+        <translation>次回確認日</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from calmi_vendors.services.reference import Lookup
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.labels import enum_label, format_date
 from calmi_vendors.ui.views.evidence_tab import EvidenceTab
+from calmi_vendors.ui.views.reentrustment_panel import ReentrustmentPanel
 from calmi_vendors.ui.views.tier_dialog import ask_tier_override
 
 
@@ -424,7 +426,13 @@ class PartyWorkspace(QWidget):
         view = self._tree(model)
         view.setRootIsDecorated(True)
         view.expandAll()
-        return view
+        view.resizeColumnToContents(0)
+        country = self.detail.processing_country or self.detail.country
+        self.reentrustment = ReentrustmentPanel(self.register, self.party_id, country, self.language, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(view)
+        split.addWidget(self.reentrustment)
+        return split
 
     def _history_tab(self) -> QWidget:
         entries = maintenance.history_of(
