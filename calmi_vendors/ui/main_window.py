@@ -42,12 +42,13 @@ from calmi_vendors.ui.views.connection_dialog import ConnectionDialog
 from calmi_vendors.ui.views.dashboard_view import DashboardView
 from calmi_vendors.ui.views.import_dialog import ImportDialog
 from calmi_vendors.ui.views.party_workspace import PartyWorkspace
+from calmi_vendors.ui.views.program_review_view import ProgramReviewPage
 from calmi_vendors.ui.views.register_view import RegisterView
 from calmi_vendors.ui.views.reports_view import ReportsView
 from calmi_vendors.ui.views.rules_editor import RulesEditor
 from calmi_vendors.ui.views.settings_view import SettingsView
 
-DASHBOARD, PARTIES, CONTRACTS, ASSESSMENTS, AUDITS, REPORTS, SETTINGS = range(7)
+DASHBOARD, PARTIES, CONTRACTS, ASSESSMENTS, AUDITS, PROGRAM, REPORTS, SETTINGS = range(8)
 FIRST_PAGE = 200
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
 
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView(self.register, self.settings, self)
         self.rules_editor = RulesEditor(self.register, self)
         self.rules_editor.saved.connect(self.recompute)
+        self.program_review = ProgramReviewPage(self.register, self.tasks, self.language, self.today, self)
+        self.program_review.report_requested.connect(partial(self.show_report, ReportKind.PROGRAM))
+        self.program_review.progressed.connect(self._progress)
         self.reports_view = ReportsView(self.register, self.tasks, self.language, self)
         self.reports_view.today = self.today
         self.reports_view.failed.connect(self._failed)
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
             self.tr("Contracts"),
             self.tr("Assessments"),
             self.tr("Audits & findings"),
+            self.tr("Program review"),
             self.tr("Reports"),
             self.tr("Settings"),
         )
@@ -158,6 +163,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(
             self._tabs((self.audits_view, self.tr("Audits")), (self.findings_view, self.tr("Findings")))
         )
+        self.pages.addWidget(self.program_review)
         self.pages.addWidget(self.reports_view)
         self.pages.addWidget(
             self._tabs(
@@ -214,6 +220,7 @@ class MainWindow(QMainWindow):
             self.tr("&Contracts"),
             self.tr("&Assessments"),
             self.tr("A&udits && findings"),
+            self.tr("&Program review"),
             self.tr("&Reports"),
         )
         for n, text in enumerate(pages):
@@ -527,6 +534,9 @@ class MainWindow(QMainWindow):
         self.register_view.restore_state(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.program_review.confirm_leave():
+            event.ignore()
+            return
         for workspace in list(self.workspaces.values()):
             if not workspace.close():
                 event.ignore()

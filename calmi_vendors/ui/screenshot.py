@@ -16,6 +16,7 @@ VIEWS = (
     "contracts",
     "assessments",
     "audits",
+    "program",
     "reports",
     "settings",
     "party:<id>",
@@ -46,6 +47,7 @@ def take_screenshot(
         "contracts": mw.CONTRACTS,
         "assessments": mw.ASSESSMENTS,
         "audits": mw.AUDITS,
+        "program": mw.PROGRAM,
         "reports": mw.REPORTS,
         "settings": mw.SETTINGS,
     }

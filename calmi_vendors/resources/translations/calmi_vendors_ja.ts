@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/views/program_review_dialogs.py" line="+152"/>
+        <source>Add an action</source>
+        <translation>対応事項の追加</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit the action</source>
+        <translation>対応事項の編集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is to be done</source>
+        <translation>対応する内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person or department responsible</source>
+        <translation>担当者または担当部署</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Action</source>
+        <translation>対応事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Say what is to be done.</source>
+        <translation>対応する内容を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTable</name>
+    <message>
+        <location line="+182"/>
+        <source>Action</source>
+        <translation>対応事項</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open, overdue</source>
+        <translation>未対応（期限超過）</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../ui/views/reentrustment_panel.py" line="+56"/>
@@ -1156,7 +1232,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+136"/>
+        <location filename="../../ui/main_window.py" line="+140"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -1167,12 +1243,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Contracts</source>
         <translation>委託契約</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Assessments</source>
         <translation>評価</translation>
     </message>
@@ -1182,7 +1258,7 @@
         <translation>監査・指摘事項</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -1198,12 +1274,17 @@
         <translation>条項不備</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Report saved to %1</source>
         <translation>レポートを %1 に保存しました</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Program review</source>
+        <translation>年次見直し</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
@@ -1228,7 +1309,7 @@
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>General</source>
         <translation>全般</translation>
     </message>
@@ -1321,6 +1402,11 @@
         <location line="+1"/>
         <source>A&amp;udits &amp;&amp; findings</source>
         <translation>監査・指摘事項(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Program review</source>
+        <translation>年次見直し(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1862,7 +1948,7 @@
         <translation>再委託先</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
@@ -2020,9 +2106,407 @@
     </message>
 </context>
 <context>
+    <name>ProgramFigures</name>
+    <message>
+        <location filename="../../ui/views/program_review_dialogs.py" line="-166"/>
+        <source>Clause gaps</source>
+        <translation>契約条項の不足</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing or partial clauses</source>
+        <translation>不足・一部不足の条項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts with gaps</source>
+        <translation>不足のある契約</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parties with gaps</source>
+        <translation>不足のある委託先</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assessments completed in the year</source>
+        <translation>年度内に完了した評価</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>不承認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection</source>
+        <translation>選定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periodic</source>
+        <translation>定期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re-entrustment</source>
+        <translation>再委託</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-entrustees</source>
+        <translation>再委託先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With approval recorded</source>
+        <translation>承認記録あり</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Entrusted parties</source>
+        <translation>委託先</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the register</source>
+        <translation>台帳に登録</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under supervision</source>
+        <translation>監督中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By risk tier</source>
+        <translation>リスク区分別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By status</source>
+        <translation>状態別</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet tiered</source>
+        <translation>リスク区分未設定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Supervision audits in the year</source>
+        <translation>年度内の監査</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still owed</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Planned</source>
+        <translation>計画中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parties audited</source>
+        <translation>監査した委託先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done, by method</source>
+        <translation>実施済み（方法別）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Findings</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Raised</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Raised and closed: in the fiscal year. Open and overdue: on the day the figures were taken.</source>
+        <translation>新規・完了は年度内の件数、未対応・期限超過は数値取得日時点の件数です。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No figures taken yet</source>
+        <translation>数値未取得</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 of %2 audits due in the year done (%3 %)</source>
+        <translation>年度内に期限の監査 %2 件のうち %1 件を実施（%3 %）</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramReview</name>
+    <message>
+        <location line="-331"/>
+        <source>FY %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1（%2〜%3）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>取りやめ</translation>
+    </message>
+    <message>
+        <location line="+383"/>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The program review has unsaved changes. Save them first?</source>
+        <translation>年次見直しに保存していない変更があります。保存しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramReviewPage</name>
+    <message>
+        <location filename="../../ui/views/program_review_view.py" line="+88"/>
+        <source>Fiscal years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reviews by fiscal year</source>
+        <translation>年度別の見直し</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Print the review…</source>
+        <translation>見直しを印刷…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview, save or print this review in Reports</source>
+        <translation>この見直しをレポート画面でプレビュー・保存・印刷します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+339"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="-311"/>
+        <source>Refresh figures</source>
+        <translation>数値を更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the register&apos;s figures again, as of today</source>
+        <translation>本日時点の台帳の数値を取り直します</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Empty until the review is approved</source>
+        <translation>見直しの承認後に入力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the figures and the year&apos;s events show</source>
+        <translation>数値と年度内の出来事から判明したこと</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Is the program effective; what must change</source>
+        <translation>管理体制は有効か、何を改めるべきか</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Review date</source>
+        <translation>見直し日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer</source>
+        <translation>実施者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review findings</source>
+        <translation>見直しで判明した事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conclusions</source>
+        <translation>結論</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add action…</source>
+        <translation>対応事項を追加…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions are saved as soon as they are added or edited.</source>
+        <translation>対応事項は追加・編集した時点で保存されます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions decided by the review</source>
+        <translation>見直しで決めた対応事項</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Unexpected error: %1</source>
+        <translation>予期しないエラー: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reading the program reviews…</source>
+        <translation>年次見直しを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start the review of %1…</source>
+        <translation>%1 の見直しを開始…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No program review yet. Start the review of %1 to take the register&apos;s figures for the year.</source>
+        <translation>年次見直しはまだありません。%1 の見直しを開始すると、その年度の台帳の数値を取得します。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in progress</source>
+        <translation>実施中</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Program review of %1</source>
+        <translation>%1 の年次見直し</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Figures taken as of %1.</source>
+        <translation>%1 時点の数値です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No figures taken yet.</source>
+        <translation>数値はまだ取得されていません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approved by %1: the figures stay as they were approved.</source>
+        <translation>%1 が承認済み: 数値は承認時のまま固定されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not approved yet.</source>
+        <translation>未承認です。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving the review…</source>
+        <translation>見直しを保存しています…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+18"/>
+        <source>Taking the register&apos;s figures for %1…</source>
+        <translation>%1 の台帳の数値を取得しています…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Figures refreshed as of %1.</source>
+        <translation>%1 時点の数値に更新しました。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+23"/>
+        <source>Saving the action…</source>
+        <translation>対応事項を保存しています…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Action saved.</source>
+        <translation>対応事項を保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>RecordAuditDialog</name>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/views/audit_dialogs.py" line="+22"/>
         <source>Record audit results — %1</source>
         <translation>監査結果の記録 — %1</translation>
     </message>
@@ -2845,6 +3329,44 @@
         <location line="+4"/>
         <source>The new language applies the next time Calmi Vendors starts.</source>
         <translation>表示言語の変更は、次回 Calmi Vendors を起動したときに反映されます。</translation>
+    </message>
+</context>
+<context>
+    <name>StartReviewDialog</name>
+    <message>
+        <location filename="../../ui/views/program_review_dialogs.py" line="-342"/>
+        <source>Start a program review</source>
+        <translation>年次見直しの開始</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who conducts the review</source>
+        <translation>見直しを実施する人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The register&apos;s figures are taken as of the review date; they can be refreshed later.</source>
+        <translation>台帳の数値は見直し日時点で取得します。後から更新できます。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review date</source>
+        <translation>見直し日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer</source>
+        <translation>実施者</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Give the name of the reviewer.</source>
+        <translation>見直しの実施者を入力してください。</translation>
     </message>
 </context>
 <context>
