@@ -20,7 +20,8 @@ from calmi_vendors.errors import NotFoundError, ValidationError
 from calmi_vendors.services.assessments import score_of
 from calmi_vendors.spreadsheets import questionnaire_book as qb
 from calmi_vendors.spreadsheets.cells import Cell, is_blank
-from calmi_vendors.spreadsheets.errors import RowError, SpreadsheetError
+from calmi_vendors.spreadsheets.errors import RowError as RowError
+from calmi_vendors.spreadsheets.errors import SpreadsheetError
 from calmi_vendors.spreadsheets.fields import CellProblem, as_notes
 from calmi_vendors.spreadsheets.questionnaire_answers import (
     answer_text,

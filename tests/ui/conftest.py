@@ -17,7 +17,7 @@ from calmi_vendors.services.opening import open_for_use
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui import main_window as main_window_module
 from calmi_vendors.ui.main_window import MainWindow
-from calmi_vendors.ui.views import party_workspace
+from calmi_vendors.ui.views import assessment_widgets, party_workspace
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +42,7 @@ def demo_register(demo_file: Path, tmp_path: Path) -> Iterator[Register]:
 def _never_block_on_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Native message boxes block the event loop: closing a dirty workspace discards unless a test says."""
     monkeypatch.setattr(party_workspace, "ask_unsaved", lambda _parent: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(assessment_widgets, "ask_unsaved", lambda _parent: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture

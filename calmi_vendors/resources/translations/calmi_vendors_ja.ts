@@ -126,6 +126,224 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location filename="../../ui/views/assessment_dialog.py" line="+111"/>
+        <source>Save answers</source>
+        <translation>回答を保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete…</source>
+        <translation>完了…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Freeze the score and the result; the answers can no longer change</source>
+        <translation>点数と結果を確定します。以後、回答は変更できません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send to the party as Excel…</source>
+        <translation>委託先へ Excel で送付…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saves your answers first; the file carries them for the party</source>
+        <translation>先に回答を保存し、その回答を記入済みのファイルを作成します</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the party&apos;s answers…</source>
+        <translation>委託先の回答を取り込む…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saves your answers first; nothing changes if any cell is wrong</source>
+        <translation>先に回答を保存します。誤ったセルがあれば何も変更されません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 — %2 assessment[*]</source>
+        <translation>%1 — %2評価[*]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Party</source>
+        <translation>委託先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Questionnaire</source>
+        <translation>調査票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, version %2</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessor</source>
+        <translation>評価者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Completed on %1: the answers, score and result are frozen.</source>
+        <translation>%1 に完了: 回答・点数・結果は確定しています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved by %1.</source>
+        <translation>承認者: %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conditions: %1</source>
+        <translation>条件: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This assessment was cancelled; its answers can no longer change.</source>
+        <translation>この評価は中止されました。回答は変更できません。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Unexpected error: %1</source>
+        <translation>予期しないエラー: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Answers saved.</source>
+        <translation>回答を保存しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complete this assessment with %1 and the result “%2”? Its answers can no longer change.</source>
+        <translation>この評価を %1、結果「%2」で完了しますか？完了後は回答を変更できません。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Assessment completed.</source>
+        <translation>評価を完了しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Completing…</source>
+        <translation>完了しています…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 questionnaire %2.xlsx</source>
+        <translation>%1 調査票 %2.xlsx</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1 for the party.</source>
+        <translation>委託先向けに %1 を保存しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing %1…</source>
+        <translation>%1 を書き出しています…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Imported the answers of %1.</source>
+        <translation>%1 の回答を取り込みました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was imported from %1.</source>
+        <translation>%1 からは何も取り込みませんでした。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wait until the work in progress is finished.</source>
+        <translation>実行中の処理が終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assessment_widgets.py" line="+343"/>
+        <source>Unsaved answers</source>
+        <translation>未保存の回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some answers are not saved. Save them before closing?</source>
+        <translation>保存していない回答があります。閉じる前に保存しますか？</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Questionnaire language</source>
+        <translation>調査票の言語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the file</source>
+        <translation>ファイルの言語</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Send to the party as Excel</source>
+        <translation>委託先へ Excel で送付</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import the party&apos;s answers</source>
+        <translation>委託先の回答の取込み</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New assessment</source>
+        <translation>新しい評価</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of assessment</source>
+        <translation>評価の種類</translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <location filename="../../ui/audit_actions.py" line="+24"/>
@@ -181,6 +399,39 @@
         <location line="+0"/>
         <source>Finding closed.</source>
         <translation>指摘事項を完了にしました。</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../ui/views/assessment_widgets.py" line="-96"/>
+        <source>Complete the assessment</source>
+        <translation>評価の完了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who approves the result (optional)</source>
+        <translation>結果の承認者（任意）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conditions of the approval, if any</source>
+        <translation>承認の条件（ある場合）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complete</source>
+        <translation>完了する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approver</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conditions</source>
+        <translation>条件</translation>
     </message>
 </context>
 <context>
@@ -804,6 +1055,54 @@
         <location line="+1"/>
         <source>What changes / why not</source>
         <translation>変更内容・取り込めない理由</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportBox</name>
+    <message>
+        <location filename="../../ui/views/assessment_panels.py" line="+272"/>
+        <source>Hide</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import of %1</source>
+        <translation>%1 の取込み</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was imported.</source>
+        <translation>何も取り込みませんでした。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was imported: %1 cells cannot be used. Correct them and import the file again.</source>
+        <translation>何も取り込みませんでした: 使えないセルが %1 件あります。修正してから再度取り込んでください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 answers changed, %2 unchanged.</source>
+        <translation>回答 %1 件を変更、%2 件は変更なし。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 answers changed in the register after the export were kept.</source>
+        <translation>書き出し後に台帳で変更された回答 %1 件は台帳の内容を残しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed: %1</source>
+        <translation>変更: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept the register&apos;s answer: %1</source>
+        <translation>台帳の回答を維持: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sheet “%1”, row %2, column %3</source>
+        <translation>シート「%1」%2 行目 %3 列</translation>
     </message>
 </context>
 <context>
@@ -1696,7 +1995,7 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+96"/>
+        <location filename="../../ui/views/party_workspace.py" line="+97"/>
         <source>Dossier PDF…</source>
         <translation>個別報告書 PDF…</translation>
     </message>
@@ -1807,13 +2106,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+216"/>
-        <location line="+10"/>
+        <location line="+227"/>
+        <location line="+38"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-264"/>
         <source>Set by hand…</source>
         <translation>手動で設定…</translation>
     </message>
@@ -1883,7 +2182,12 @@
         <translation>条番号</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>New assessment…</source>
+        <translation>新しい評価…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Kind</source>
         <translation>種別</translation>
     </message>
@@ -1908,7 +2212,12 @@
         <translation>評価者</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Double-click an assessment to open it</source>
+        <translation>評価をダブルクリックすると開きます</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Audit / finding</source>
         <translation>監査／指摘事項</translation>
     </message>
@@ -2501,6 +2810,115 @@
         <location line="+4"/>
         <source>Action saved.</source>
         <translation>対応事項を保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <location filename="../../ui/views/assessment_widgets.py" line="-224"/>
+        <location line="+193"/>
+        <source>Must pass</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Anything but a full Yes (or N/A) fails the assessment, whatever the total</source>
+        <translation>「はい」（または該当なし）以外は、合計点にかかわらず不合格になります</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence required</source>
+        <translation>証跡が必要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The party names the document or URL in the comment</source>
+        <translation>委託先はコメント欄に文書名または URL を記入します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weight %1 × section weight %2</source>
+        <translation>配点 %1 × 区分の重み %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+146"/>
+        <source>Comment (evidence, conditions, follow-up)</source>
+        <translation>コメント（証跡・条件・フォローアップ）</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <location line="+1"/>
+        <source>Clear the answer</source>
+        <translation>回答を消去</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partial</source>
+        <translation>一部</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N/A</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Not applicable: not counted</source>
+        <translation>該当なし: 採点対象外</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unanswered: 0 of %1 points</source>
+        <translation>未回答: %1 点中 0 点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 points</source>
+        <translation>%2 点中 %1 点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Must pass — not met</source>
+        <translation>必須（未達）</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireView</name>
+    <message>
+        <location filename="../../ui/views/assessment_panels.py" line="-178"/>
+        <source>%1 of %2 points</source>
+        <translation>%2 点中 %1 点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must pass not met</source>
+        <translation>必須の未達あり</translation>
     </message>
 </context>
 <context>
@@ -3209,6 +3627,69 @@
         <location line="+13"/>
         <source>Saved. Tiers and due dates are being recomputed.</source>
         <translation>保存しました。リスク区分と次回監査日を再計算しています。</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <location filename="../../ui/views/assessment_panels.py" line="+39"/>
+        <source>Must-pass questions not met</source>
+        <translation>満たされていない必須の設問</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 of %2 points (%3)</source>
+        <translation>%2 点中 %1 点（%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Passes from %1 of the points, without conditions from %2.</source>
+        <translation>得点率 %1 以上で合格、%2 以上で条件なし承認。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result if completed now</source>
+        <translation>今完了した場合の結果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passes: %1</source>
+        <translation>合格: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fails: %1</source>
+        <translation>不合格: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 must-pass questions are not fully met, whatever the total.</source>
+        <translation>必須の設問 %1 件が満たされていません（合計点にかかわらず不合格）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The score is below the pass mark.</source>
+        <translation>点数が合格基準に達していません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The score is below the mark for approval without conditions.</source>
+        <translation>点数が条件なし承認の基準に達していません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unanswered: %1 (they count as 0 points)</source>
+        <translation>未回答: %1 件（0 点として計算）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every question is answered.</source>
+        <translation>すべての設問に回答済みです。</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from calmi_vendors.services.dto import PartyDetail, PartyInput
 from calmi_vendors.services.reference import Lookup
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.labels import enum_label, format_date
+from calmi_vendors.ui.views import assessment_dialog, assessment_widgets
 from calmi_vendors.ui.views.evidence_tab import EvidenceTab
 from calmi_vendors.ui.views.reentrustment_panel import ReentrustmentPanel
 from calmi_vendors.ui.views.tier_dialog import ask_tier_override
@@ -362,6 +363,17 @@ class PartyWorkspace(QWidget):
         return self._tree(table_model(headers, rows, self))
 
     def _assessments_tab(self) -> QWidget:
+        self.assessments_page = QWidget(self)
+        self.assessments_box = QVBoxLayout(self.assessments_page)
+        new = QPushButton(self.tr("New assessment…"), self)
+        new.clicked.connect(self.new_assessment)
+        self.assessments_box.addWidget(self._assessments_list(), 1)
+        self.assessments_box.addWidget(new, 0, Qt.AlignmentFlag.AlignLeft)
+        return self.assessments_page
+
+    def _assessments_list(self) -> QWidget:
+        found = assessments.assessments_of(self.register.unit_of_work(readonly=True), self.party_id)
+        self.assessment_ids = [a.id for a in found]
         rows = [
             [
                 enum_label(a.kind),
@@ -371,10 +383,38 @@ class PartyWorkspace(QWidget):
                 enum_label(a.result),
                 a.assessor,
             ]
-            for a in assessments.assessments_of(self.register.unit_of_work(readonly=True), self.party_id)
+            for a in found
         ]
         headers = [self.tr("Kind"), self.tr("Status"), self.tr("Date"), self.tr("Score"), self.tr("Result")]
-        return self._tree(table_model([*headers, self.tr("Assessor")], rows, self))
+        view = self._tree(table_model([*headers, self.tr("Assessor")], rows, self))
+        view.setToolTip(self.tr("Double-click an assessment to open it"))
+        view.doubleClicked.connect(lambda index: self.open_assessment(self.assessment_ids[index.row()]))
+        self.assessments_view = view
+        return view
+
+    def new_assessment(self) -> None:
+        kind = assessment_widgets.ask_assessment_kind(self)
+        if kind is None:
+            return
+        try:
+            window = assessment_dialog.start_new_assessment(
+                self.register, self.party_id, kind, self, language=self.language
+            )
+        except CalmiError as exc:
+            self._show_error(str(exc), None)
+            return
+        window.assessment_changed.connect(self._assessment_changed)
+        self._assessment_changed(self.party_id)
+
+    def open_assessment(self, assessment_id: int) -> None:
+        window = assessment_dialog.open_assessment(self.register, assessment_id, self, language=self.language)
+        window.assessment_changed.connect(self._assessment_changed)
+
+    def _assessment_changed(self, party_id: int) -> None:
+        old = self.assessments_view
+        self.assessments_box.replaceWidget(old, self._assessments_list())
+        old.deleteLater()
+        self.party_saved.emit(party_id)
 
     def _audits_tab(self) -> QWidget:
         model = QStandardItemModel(self)
