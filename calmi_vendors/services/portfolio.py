@@ -20,16 +20,15 @@ from calmi_vendors.domain.enums import (
     Severity,
 )
 from calmi_vendors.domain.lifecycle import LIVE_CONTRACT_STATUSES, OPEN_FINDING_STATUSES
+from calmi_vendors.services.chain_facts import special_care_party_ids
 from calmi_vendors.store.models import (
     Assessment,
     ClauseCoverage,
     ClauseRequirement,
     ConsignmentContract,
-    DataCategory,
     EntrustedParty,
     Finding,
     SupervisionAudit,
-    party_data_category,
 )
 from calmi_vendors.store.unit_of_work import UnitOfWork
 
@@ -213,13 +212,7 @@ def list_findings(uow: UnitOfWork, *, open_only: bool = False) -> list[FindingLi
 def list_gaps(uow: UnitOfWork) -> list[GapLine]:
     """Every required clause that a live contract lacks or covers only in part."""
     with uow:
-        special = set(
-            uow.session.scalars(
-                sa.select(party_data_category.c.party_id)
-                .join(DataCategory, DataCategory.id == party_data_category.c.data_category_id)
-                .where(DataCategory.special_care)
-            )
-        )
+        special = special_care_party_ids(uow.session)
         rows = uow.session.execute(
             sa.select(
                 ConsignmentContract.id,

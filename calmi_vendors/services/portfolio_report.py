@@ -19,17 +19,16 @@ from calmi_vendors.domain.enums import (
     Severity,
 )
 from calmi_vendors.domain.lifecycle import LIVE_CONTRACT_STATUSES, OPEN_FINDING_STATUSES
+from calmi_vendors.services.chain_facts import special_care_party_ids
 from calmi_vendors.services.portfolio import GapLine
 from calmi_vendors.services.register_view import load_register_rows
 from calmi_vendors.store.models import (
     ClauseCoverage,
     ClauseRequirement,
     ConsignmentContract,
-    DataCategory,
     EntrustedParty,
     Finding,
     SupervisionAudit,
-    party_data_category,
 )
 from calmi_vendors.store.unit_of_work import UnitOfWork
 
@@ -246,13 +245,7 @@ def gap_report_data(uow: UnitOfWork, today: date) -> GapReportData:
             .where(ClauseRequirement.active)
             .order_by(ClauseRequirement.sort_order, ClauseRequirement.id)
         ).all()
-        special = set(
-            session.scalars(
-                sa.select(party_data_category.c.party_id)
-                .join(DataCategory, DataCategory.id == party_data_category.c.data_category_id)
-                .where(DataCategory.special_care)
-            )
-        )
+        special = special_care_party_ids(session)
         contracts = session.execute(
             sa.select(
                 ConsignmentContract.id,

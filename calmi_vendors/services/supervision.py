@@ -27,6 +27,7 @@ from calmi_vendors.domain.lifecycle import (
     SUPERVISED,
 )
 from calmi_vendors.domain.tiering import TierFacts, decide_tier
+from calmi_vendors.services.chain_facts import special_care_party_ids
 from calmi_vendors.services.supervision_rules import rules_in
 from calmi_vendors.store import history
 from calmi_vendors.store.models import (
@@ -34,12 +35,10 @@ from calmi_vendors.store.models import (
     ClauseCoverage,
     ClauseRequirement,
     ConsignmentContract,
-    DataCategory,
     EntrustedParty,
     Finding,
     StatusChange,
     SupervisionAudit,
-    party_data_category,
 )
 from calmi_vendors.store.unit_of_work import UnitOfWork
 
@@ -59,13 +58,7 @@ class _PortfolioFacts:
 
 
 def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
-    special = set(
-        session.scalars(
-            sa.select(party_data_category.c.party_id)
-            .join(DataCategory, DataCategory.id == party_data_category.c.data_category_id)
-            .where(DataCategory.special_care)
-        )
-    )
+    special = special_care_party_ids(session)
     ratios: dict[int, float] = {}
     for party_id, score, max_score in session.execute(
         sa.select(Assessment.party_id, Assessment.score, Assessment.max_score)
