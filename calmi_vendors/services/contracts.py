@@ -8,9 +8,10 @@ from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from calmi_vendors.domain.enums import ContractStatus, Coverage
-from calmi_vendors.errors import NotFoundError, ValidationError
+from calmi_vendors.errors import ConcurrentEditError, NotFoundError, ValidationError
 from calmi_vendors.services.dto import ContractView, CoverageView
 from calmi_vendors.store.models import ClauseCoverage, ClauseRequirement, ConsignmentContract, EntrustedParty
 from calmi_vendors.store.unit_of_work import UnitOfWork
@@ -188,3 +189,48 @@ def contracts_of(uow: UnitOfWork, party_id: int) -> list[ContractView]:
             .order_by(ConsignmentContract.id)
         ).all()
         return [to_view(c) for c in rows]
+
+
+def update_contract(
+    uow: UnitOfWork,
+    contract_id: int,
+    data: ContractInput,
+    *,
+    coverage: Mapping[str, tuple[Coverage, str | None]] | None = None,
+    expected_version: int,
+) -> ContractView:
+    """Save a contract's terms and the clause coverage edited on version `expected_version`, at once."""
+    _validate(data)
+    with uow:
+        contract = _load(uow, contract_id)
+        if contract.version != expected_version:
+            raise ConcurrentEditError(
+                f"Consignment contract #{contract_id} was changed by someone else since you opened it "
+                f"(now version {contract.version}). Reopen it to see their changes; yours were not saved.",
+                record_type="consignment_contract",
+                record_id=contract_id,
+                current_version=contract.version,
+            )
+        for name, value in _fields(data).items():
+            if getattr(contract, name) != value:
+                setattr(contract, name, value)
+        by_key = {c.requirement.key: c for c in contract.coverage}
+        unknown = set(coverage or {}) - set(by_key)
+        if unknown:
+            raise ValidationError(
+                f"Unknown clause requirements: {', '.join(sorted(unknown))}.", field="coverage"
+            )
+        for key, (level, article) in (coverage or {}).items():
+            row = by_key[key]
+            clean = (article or "").strip() or None
+            if row.coverage is not level:
+                row.coverage = level
+            if row.article != clean:
+                row.article = clean
+        if not uow.session.is_modified(contract) and any(
+            uow.session.is_modified(c) for c in contract.coverage
+        ):
+            # Coverage is part of the contract: its version moves too, so a stale editor is told.
+            flag_modified(contract, "title")
+        uow.commit()
+        return to_view(contract)

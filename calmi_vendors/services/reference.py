@@ -159,3 +159,21 @@ def data_categories(uow: UnitOfWork) -> list[Lookup]:
             sa.select(DataCategory).where(DataCategory.active).order_by(DataCategory.sort_order)
         )
         return [Lookup(r.key, r.name_en, r.name_ja, r.special_care) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementRef:
+    key: str
+    title_en: str
+    title_ja: str
+
+
+def clause_requirements(uow: UnitOfWork) -> list[RequirementRef]:
+    """The active clause library in its order."""
+    with uow:
+        rows = uow.session.scalars(
+            sa.select(ClauseRequirement)
+            .where(ClauseRequirement.active)
+            .order_by(ClauseRequirement.sort_order)
+        )
+        return [RequirementRef(r.key, r.title_en, r.title_ja) for r in rows]

@@ -629,6 +629,114 @@
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../ui/views/contract_dialog.py" line="+73"/>
+        <source>Edit consignment contract</source>
+        <translation>委託契約の編集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New consignment contract</source>
+        <translation>新しい委託契約</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> hours</source>
+        <translation> 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renews automatically</source>
+        <translation>自動更新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allows re-entrustment (with prior approval)</source>
+        <translation>再委託を認める（事前承認が必要）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title</source>
+        <translation>契約名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>契約番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed</source>
+        <translation>締結</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>満了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dates</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice period</source>
+        <translation>解約予告期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep until</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident report within</source>
+        <translation>事故報告の期限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clause</source>
+        <translation>条項</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coverage</source>
+        <translation>記載状況</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Article</source>
+        <translation>該当条文</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>e.g. Art. 12</source>
+        <translation>例: 第12条</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What the contract stipulates</source>
+        <translation>契約に定めている事項</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/views/dashboard_view.py" line="+141"/>
@@ -1995,7 +2103,7 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+97"/>
+        <location filename="../../ui/views/party_workspace.py" line="+98"/>
         <source>Dossier PDF…</source>
         <translation>個別報告書 PDF…</translation>
     </message>
@@ -2106,13 +2214,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+227"/>
+        <location line="+256"/>
         <location line="+38"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-293"/>
         <source>Set by hand…</source>
         <translation>手動で設定…</translation>
     </message>
@@ -2157,7 +2265,12 @@
         <translation>先に基本情報の変更を保存するか破棄してください。</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+125"/>
+        <source>New contract…</source>
+        <translation>新しい契約…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Contract</source>
         <translation>契約名</translation>
     </message>
@@ -2182,7 +2295,12 @@
         <translation>条番号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Double-click a row to edit its contract</source>
+        <translation>行をダブルクリックすると契約を編集できます</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>New assessment…</source>
         <translation>新しい評価…</translation>
     </message>

@@ -36,7 +36,8 @@ from calmi_vendors.services.dto import PartyDetail, PartyInput
 from calmi_vendors.services.reference import Lookup
 from calmi_vendors.store.register import Register
 from calmi_vendors.ui.labels import enum_label, format_date
-from calmi_vendors.ui.views import assessment_dialog, assessment_widgets
+from calmi_vendors.ui.views import assessment_dialog, assessment_widgets, audit_dialogs
+from calmi_vendors.ui.views.contract_dialog import ContractDialog
 from calmi_vendors.ui.views.evidence_tab import EvidenceTab
 from calmi_vendors.ui.views.reentrustment_panel import ReentrustmentPanel
 from calmi_vendors.ui.views.tier_dialog import ask_tier_override
@@ -341,9 +342,34 @@ class PartyWorkspace(QWidget):
         return ja if self.language == "ja" else en
 
     def _contracts_tab(self) -> QWidget:
+        self.contracts_page = QWidget(self)
+        self.contracts_box = QVBoxLayout(self.contracts_page)
+        new = QPushButton(self.tr("New contract…"), self)
+        new.clicked.connect(lambda: self.edit_contract(None))
+        self.contracts_box.addWidget(self._contracts_list(), 1)
+        self.contracts_box.addWidget(new, 0, Qt.AlignmentFlag.AlignLeft)
+        return self.contracts_page
+
+    def edit_contract(self, contract_id: int | None) -> None:
+        """Open the contract dialog (a new contract when `contract_id` is None); refresh on save."""
+        current = (
+            contracts.get_contract(self.register.unit_of_work(readonly=True), contract_id)
+            if contract_id is not None
+            else None
+        )
+        dialog = ContractDialog(self.register, self.party_id, current, self.language, self)
+        if audit_dialogs.run_dialog(dialog):
+            old = self.contracts_view
+            self.contracts_box.replaceWidget(old, self._contracts_list())
+            old.deleteLater()
+            self.party_saved.emit(self.party_id)
+
+    def _contracts_list(self) -> QWidget:
         rows: list[list[object]] = []
+        self.contract_rows: list[int] = []
         for c in contracts.contracts_of(self.register.unit_of_work(readonly=True), self.party_id):
             for cov in c.coverage:
+                self.contract_rows.append(c.id)
                 rows.append(
                     [
                         c.reference_number or c.title,
@@ -360,7 +386,11 @@ class PartyWorkspace(QWidget):
             self.tr("Coverage"),
             self.tr("Article"),
         ]
-        return self._tree(table_model(headers, rows, self))
+        view = self._tree(table_model(headers, rows, self))
+        view.setToolTip(self.tr("Double-click a row to edit its contract"))
+        view.doubleClicked.connect(lambda index: self.edit_contract(self.contract_rows[index.row()]))
+        self.contracts_view = view
+        return view
 
     def _assessments_tab(self) -> QWidget:
         self.assessments_page = QWidget(self)
