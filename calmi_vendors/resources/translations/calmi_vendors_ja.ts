@@ -3840,12 +3840,12 @@
     <message>
         <location line="+2"/>
         <source>Company name on reports</source>
-        <translation>帳票に記載する会社名</translation>
+        <translation>レポートに記載する会社名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report paper size</source>
-        <translation>帳票の用紙サイズ</translation>
+        <translation>レポートの用紙サイズ</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -238,7 +238,8 @@ class RegisterModel(QAbstractTableModel):
     def display_text(self, row: RegisterRow, key: str) -> str:
         value = getattr(row, key)
         if key == "business_functions":
-            return "、".join(self._function_names.get(k, k) for k in value) if value else ""
+            separator = "、" if is_japanese() else ", "
+            return separator.join(self._function_names.get(k, k) for k in value) if value else ""
         if key in ("status", "tier"):
             return enum_label(value)
         if key in ("country", "processing_country"):

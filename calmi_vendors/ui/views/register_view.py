@@ -110,7 +110,7 @@ class RegisterView(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         for key in HIDDEN_BY_DEFAULT:
             self.table.setColumnHidden(COLUMN_KEYS.index(key), True)
-        widths = {"name": 300, "corporate_number": 130, "status": 110, "tier": 80, "next_audit_due": 110}
+        widths = {"name": 300, "corporate_number": 130, "status": 140, "tier": 80, "next_audit_due": 110}
         widths |= {"business_functions": 200, "country": 110, "contract_expires_on": 120, "open_findings": 90}
         for key, width in widths.items():
             self.table.setColumnWidth(COLUMN_KEYS.index(key), width)
