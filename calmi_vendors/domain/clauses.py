@@ -28,5 +28,12 @@ def requirement_applies(
     return True
 
 
-def is_gap(coverage: Coverage, *, applies: bool) -> bool:
-    return applies and coverage in GAP_COVERAGE
+def is_gap(coverage: Coverage, *, applies: bool, strict: bool = False) -> bool:
+    """Missing or partial where the requirement applies.
+
+    `strict`: the requirement is one of the stricter security items and the party handles
+    special-care data (itself or through its chain) — it cannot be waived as not applicable.
+    """
+    if not applies:
+        return False
+    return coverage in GAP_COVERAGE or (strict and coverage is Coverage.NOT_APPLICABLE)

@@ -227,6 +227,7 @@ def list_gaps(uow: UnitOfWork) -> list[GapLine]:
                 ClauseRequirement.title_ja,
                 ClauseRequirement.applicability,
                 ClauseCoverage.coverage,
+                ClauseRequirement.strict_for_special_care,
             )
             .join(EntrustedParty, EntrustedParty.id == ConsignmentContract.party_id)
             .join(ClauseCoverage, ClauseCoverage.contract_id == ConsignmentContract.id)
@@ -245,6 +246,6 @@ def list_gaps(uow: UnitOfWork) -> list[GapLine]:
             reentrustment_allowed=r.reentrustment_allowed,
             special_care=r[2] in special,
         )
-        if is_gap(r.coverage, applies=applies):
+        if is_gap(r.coverage, applies=applies, strict=r[2] in special and r.strict_for_special_care):
             gaps.append(GapLine(r[0], r[2], r.name, r.title, r.key, r.title_en, r.title_ja, r.coverage))
     return gaps

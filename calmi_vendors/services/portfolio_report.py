@@ -187,10 +187,12 @@ class MatrixCell:
 
     coverage: Coverage | None
     applies: bool
+    strict: bool = False
+    """A stricter item for a party handling special-care data: not applicable is no answer."""
 
     @property
     def gap(self) -> bool:
-        return self.coverage is not None and is_gap(self.coverage, applies=self.applies)
+        return self.coverage is not None and is_gap(self.coverage, applies=self.applies, strict=self.strict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +243,7 @@ def gap_report_data(uow: UnitOfWork, today: date) -> GapReportData:
                 ClauseRequirement.title_en,
                 ClauseRequirement.title_ja,
                 ClauseRequirement.applicability,
+                ClauseRequirement.strict_for_special_care,
             )
             .where(ClauseRequirement.active)
             .order_by(ClauseRequirement.sort_order, ClauseRequirement.id)
@@ -286,6 +289,7 @@ def gap_report_data(uow: UnitOfWork, today: date) -> GapReportData:
                     reentrustment_allowed=c.reentrustment_allowed,
                     special_care=c.party_id in special,
                 ),
+                c.party_id in special and r.strict_for_special_care,
             )
             for r in requirements
         )

@@ -117,7 +117,12 @@ def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
         if when is not None:
             approved[pid] = when
     coverage = session.execute(
-        sa.select(ConsignmentContract.party_id, ClauseRequirement.applicability, ClauseCoverage.coverage)
+        sa.select(
+            ConsignmentContract.party_id,
+            ClauseRequirement.applicability,
+            ClauseCoverage.coverage,
+            ClauseRequirement.strict_for_special_care,
+        )
         .join(ClauseCoverage, ClauseCoverage.contract_id == ConsignmentContract.id)
         .join(ClauseRequirement, ClauseRequirement.id == ClauseCoverage.requirement_id)
         .where(ConsignmentContract.status.in_(LIVE_CONTRACT_STATUSES), ClauseRequirement.active)
@@ -130,15 +135,16 @@ def _portfolio_facts(session: Any, today: date) -> _PortfolioFacts:
 def _gap_counts(facts: _PortfolioFacts, by_id: dict[int, Any]) -> dict[int, int]:
     """Missing or partial coverage of requirements that apply to each party's current contracts."""
     gaps: dict[int, int] = defaultdict(int)
-    for party_id, applicability, cov in facts.coverage:
+    for party_id, applicability, cov, strict in facts.coverage:
         p = by_id[party_id]
+        special = party_id in facts.special
         applies = requirement_applies(
             applicability,
             cross_border=is_cross_border(p.country, p.processing_country),
             reentrustment_allowed=p.reentrustment_allowed,
-            special_care=party_id in facts.special,
+            special_care=special,
         )
-        if is_gap(cov, applies=applies):
+        if is_gap(cov, applies=applies, strict=special and strict):
             gaps[party_id] += 1
     return gaps
 

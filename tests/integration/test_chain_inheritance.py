@@ -35,3 +35,35 @@ def test_special_care_flows_down_the_chain_but_not_up(register: Register) -> Non
     reason = parties.get_party(uow(readonly=True), bottom.id).tier_reason
     assert reason is not None
     assert "special_care" in json.dumps(json.loads(reason))
+
+
+def test_a_special_care_chain_cannot_waive_the_stricter_security_items(register: Register) -> None:
+    from calmi_vendors.domain.enums import ContractStatus, Coverage
+    from calmi_vendors.services import contracts, portfolio
+    from calmi_vendors.services.contracts import ContractInput
+
+    uow = register.unit_of_work
+    top = parties.create_party(
+        uow(), PartyInput(name="株式会社みなと検診", data_categories=("health_check",))
+    )
+    child = parties.create_party(uow(), PartyInput(name="有限会社検診データ入力", parent_id=top.id))
+    plain = parties.create_party(
+        uow(), PartyInput(name="株式会社一般配送", data_categories=("basic_contact",))
+    )
+    waived = {
+        "security_measures": (Coverage.NOT_APPLICABLE, None),
+        "staff_training": (Coverage.PRESENT, "第9条"),
+    }
+    for party in (child, plain):
+        contracts.create_contract(
+            uow(),
+            party.id,
+            ContractInput(title="業務委託契約書", status=ContractStatus.ACTIVE),
+            coverage=waived,
+        )
+    gaps = {(g.party_id, g.requirement_key) for g in portfolio.list_gaps(uow(readonly=True))}
+    assert (child.id, "security_measures") in gaps
+    assert (plain.id, "security_measures") not in gaps
+    assert (child.id, "staff_training") not in gaps
+    counts = supervision.clause_gap_counts(uow(readonly=True), today=date(2026, 4, 1))
+    assert counts[child.id] == counts[plain.id] + 1
