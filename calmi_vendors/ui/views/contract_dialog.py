@@ -113,11 +113,11 @@ class ContractDialog(QDialog):
         grid_host = QWidget(self)
         grid = QGridLayout(grid_host)
         for column, heading in enumerate((self.tr("Clause"), self.tr("Coverage"), self.tr("Article"))):
-            label = QLabel(heading, self)
-            font = label.font()
+            caption = QLabel(heading, self)
+            font = caption.font()
             font.setBold(True)
-            label.setFont(font)
-            grid.addWidget(label, 0, column)
+            caption.setFont(font)
+            grid.addWidget(caption, 0, column)
         current = {cov.requirement_key: cov for cov in (c.coverage if c else ())}
         requirements = clause_requirements(register.unit_of_work(readonly=True))
         for row, requirement in enumerate(requirements, start=1):
