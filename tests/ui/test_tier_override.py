@@ -51,3 +51,15 @@ def test_the_dialog_will_not_accept_a_manual_tier_without_a_reason(qtbot: QtBot)
     dialog._accept()
     assert dialog.result() == 1
     assert dialog.chosen() is RiskTier.HIGH
+
+
+def test_countries_are_chosen_by_name_and_stored_as_codes(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_party(3)
+    workspace = window.workspaces[3]
+    combo = workspace._combo("processing_country")
+    combo.setCurrentIndex(combo.findData("SG"))
+    assert workspace.dirty
+    assert combo.currentText() in ("Singapore", "シンガポール")
+    with qtbot.waitSignal(workspace.party_saved, timeout=10_000):
+        workspace.save()
+    assert parties.get_party(window.register.unit_of_work(readonly=True), 3).processing_country == "SG"

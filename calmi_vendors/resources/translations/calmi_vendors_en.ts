@@ -2107,7 +2107,7 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+98"/>
+        <location filename="../../ui/views/party_workspace.py" line="+100"/>
         <source>Dossier PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,7 +2157,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2182,12 +2182,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Japan or another country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Data processed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Same as the country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2218,13 +2228,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+256"/>
+        <location line="+263"/>
         <location line="+38"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-300"/>
         <source>Set by hand…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2259,7 +2269,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>%1 (set by hand: %2)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2103,7 +2103,7 @@
 <context>
     <name>PartyWorkspace</name>
     <message>
-        <location filename="../../ui/views/party_workspace.py" line="+98"/>
+        <location filename="../../ui/views/party_workspace.py" line="+100"/>
         <source>Dossier PDF…</source>
         <translation>個別報告書 PDF…</translation>
     </message>
@@ -2153,7 +2153,7 @@
         <translation>（要配慮個人情報）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2178,12 +2178,22 @@
         <translation>所在国</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Japan or another country</source>
+        <translation>（国を選択）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Data processed in</source>
         <translation>データ処理国</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Same as the country</source>
+        <translation>所在国と同じ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Address</source>
         <translation>所在地</translation>
     </message>
@@ -2214,13 +2224,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+256"/>
+        <location line="+263"/>
         <location line="+38"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-300"/>
         <source>Set by hand…</source>
         <translation>手動で設定…</translation>
     </message>
@@ -2255,7 +2265,7 @@
         <translation>%1 — 委託先</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>%1 (set by hand: %2)</source>
         <translation>%1（手動設定: %2）</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from calmi_vendors.domain.countries import COUNTRY_NAMES, country_name
 from calmi_vendors.domain.tiering import describe_tier
 from calmi_vendors.errors import CalmiError, ConcurrentEditError, ValidationError
 from calmi_vendors.services import assessments, audits, contracts, maintenance, parties
@@ -127,6 +129,22 @@ class PartyWorkspace(QWidget):
         widget.itemChanged.connect(self._changed)
         return widget
 
+    def _country(self, key: str, empty: str) -> QComboBox:
+        """Countries by name in the UI language; the register stores the ISO code."""
+        combo = QComboBox(self)
+        combo.addItem(empty, "")
+        names = sorted(COUNTRY_NAMES, key=lambda code: (code != "JP", country_name(code, self.language)))
+        for code in names:
+            combo.addItem(country_name(code, self.language), code)
+        combo.currentIndexChanged.connect(self._changed)
+        self.fields[key] = combo
+        return combo
+
+    def _combo(self, key: str) -> QComboBox:
+        combo = self.fields[key]
+        assert isinstance(combo, QComboBox)
+        return combo
+
     def _line(self, key: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
@@ -140,8 +158,10 @@ class PartyWorkspace(QWidget):
         form.addRow(self.tr("Name"), self._line("name"))
         form.addRow(self.tr("Reading (kana)"), self._line("name_kana"))
         form.addRow(self.tr("Corporate number"), self._line("corporate_number", self.tr("13 digits")))
-        form.addRow(self.tr("Country"), self._line("country", "JP"))
-        form.addRow(self.tr("Data processed in"), self._line("processing_country", "JP"))
+        form.addRow(self.tr("Country"), self._country("country", self.tr("Japan or another country")))
+        form.addRow(
+            self.tr("Data processed in"), self._country("processing_country", self.tr("Same as the country"))
+        )
         form.addRow(self.tr("Address"), self._line("address"))
         subjects = QSpinBox(self)
         subjects.setRange(0, 2_000_000_000)
@@ -188,8 +208,15 @@ class PartyWorkspace(QWidget):
         self._loading = True
         self.detail = d
         self.setWindowTitle(self.tr("%1 — Entrusted party").replace("%1", d.name))
-        for key in ("name", "name_kana", "corporate_number", "country", "processing_country", "address"):
+        for key in ("name", "name_kana", "corporate_number", "address"):
             self._edit(key).setText(getattr(d, key) or "")
+        for key in ("country", "processing_country"):
+            combo = self.fields[key]
+            assert isinstance(combo, QComboBox)
+            code = getattr(d, key)
+            if code and combo.findData(code) < 0:
+                combo.addItem(code, code)  # a code the app has no name for is kept as written
+            combo.setCurrentIndex(max(0, combo.findData(code or "")))
         for key in ("owner_department", "website"):
             self._edit(key).setText(getattr(d, key) or "")
         spin = self.fields["data_subjects_approx"]
@@ -263,8 +290,8 @@ class PartyWorkspace(QWidget):
             name=self._edit("name").text(),
             name_kana=self._edit("name_kana").text() or None,
             corporate_number=self._edit("corporate_number").text() or None,
-            country=self._edit("country").text(),
-            processing_country=self._edit("processing_country").text() or None,
+            country=str(self._combo("country").currentData() or ""),
+            processing_country=str(self._combo("processing_country").currentData() or "") or None,
             address=self._edit("address").text() or None,
             data_subjects_approx=spin.value() or None,
             owner_department=self._edit("owner_department").text() or None,
