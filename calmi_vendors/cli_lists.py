@@ -5,13 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from unicodedata import east_asian_width
 
+from calmi_vendors.errors import ValidationError
 from calmi_vendors.store.register import Register
 
 WHAT = ("parties", "audits", "gaps", "findings")
+PARTY_COLUMNS = ["id", "name", "corporate_number", "status", "tier", "next_audit_due"]
+
+
+def _moment(text: str) -> datetime:
+    """An ISO date or date and time; without a zone it is local time, a date alone its 00:00."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date or time (e.g. 2025-04-01T09:00)") from exc
+    # Kept in the zone the user gave, so the listing names the moment as they wrote it.
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def add_list_parser(commands: Any) -> None:
@@ -27,6 +39,13 @@ def add_list_parser(commands: Any) -> None:
     listing.add_argument("--open", action="store_true", help="findings: only open ones")
     listing.add_argument(
         "--today", type=date.fromisoformat, help="the date 'due' is counted from (default today)"
+    )
+    listing.add_argument(
+        "--as-of",
+        type=_moment,
+        metavar="DATETIME",
+        help="parties: the register as it stood then, rebuilt from the change history "
+        "(e.g. 2025-04-01T09:00+09:00; local time without a zone; clause gaps are not rebuilt)",
     )
 
 
@@ -47,6 +66,11 @@ def rows_for(register: Register, args: argparse.Namespace) -> tuple[list[dict[st
 
     uow = register.unit_of_work
     today = args.today or date.today()
+    as_of: datetime | None = getattr(args, "as_of", None)
+    if as_of is not None and args.what != "parties":
+        raise ValidationError("--as-of applies to `list parties` only.", field="as_of")
+    if as_of is not None:
+        return _parties_as_of(register, args, as_of), PARTY_COLUMNS
     if args.what == "parties":
         statuses = {args.status} if args.status else None
         rows = [
@@ -66,7 +90,7 @@ def rows_for(register: Register, args: argparse.Namespace) -> tuple[list[dict[st
             if (args.tier is None or (r.tier and r.tier.value == args.tier))
             and (statuses is None or r.status.value in statuses)
         ]
-        return rows, ["id", "name", "corporate_number", "status", "tier", "next_audit_due"]
+        return rows, PARTY_COLUMNS
     if args.what == "audits":
         audits = portfolio.list_audits(
             uow(readonly=True), due_within=args.within if args.due else None, today=today
@@ -117,6 +141,30 @@ def rows_for(register: Register, args: argparse.Namespace) -> tuple[list[dict[st
     return rows, ["id", "party_name", "severity", "status", "due_on", "title"]
 
 
+def _parties_as_of(register: Register, args: argparse.Namespace, moment: datetime) -> list[dict[str, Any]]:
+    """The parties as they stood at `moment`, with the keys of the present-day listing."""
+    from calmi_vendors.services.as_of import parties_as_of
+
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "corporate_number": p.corporate_number,
+            "status": p.status.value,
+            "tier": p.tier.value if p.tier else None,
+            "next_audit_due": _plain(p.next_audit_due),
+            "country": p.country,
+            "parent_id": p.parent_id,
+            "open_findings": p.open_findings,
+            # Clause coverage is not rebuilt from the history: unknown, not zero.
+            "clause_gaps": None,
+        }
+        for p in parties_as_of(register.unit_of_work(readonly=True), moment)
+        if (args.tier is None or (p.tier and p.tier.value == args.tier))
+        and (args.status is None or p.status.value == args.status)
+    ]
+
+
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     """An aligned plain-text table (East Asian wide characters count double)."""
 
@@ -134,5 +182,8 @@ def run_list(register: Register, args: argparse.Namespace) -> None:
     rows, columns = rows_for(register, args)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        print_table(rows, columns)
+        return
+    if getattr(args, "as_of", None) is not None:
+        moment = args.as_of.isoformat(sep=" ", timespec="minutes")
+        print(f"The register as of {moment}, from the change history:")
+    print_table(rows, columns)

@@ -38,6 +38,7 @@ from calmi_vendors.ui.audit_actions import AuditActions
 from calmi_vendors.ui.labels import enum_label, is_japanese
 from calmi_vendors.ui.record_lists import build_record_lists
 from calmi_vendors.ui.tasks import Progress, TaskRunner
+from calmi_vendors.ui.views.as_of_dialog import AsOfDialog
 from calmi_vendors.ui.views.connection_dialog import ConnectionDialog
 from calmi_vendors.ui.views.dashboard_view import DashboardView
 from calmi_vendors.ui.views.import_dialog import ImportDialog
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
         for n, text in enumerate(pages):
             action = view_menu.addAction(text, partial(self.nav.setCurrentRow, n))
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+        view_menu.addAction(self.tr("Register &as of…"), self.show_register_as_of)
         find = view_menu.addAction(self.tr("&Find party"), self._focus_search)
         find.setShortcut(QKeySequence.StandardKey.Find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -486,6 +488,13 @@ class MainWindow(QMainWindow):
         for warning in register.warnings:
             show_error(successor, warning)
         return successor
+
+    def show_register_as_of(self) -> AsOfDialog:
+        """What the register held at a past moment, rebuilt from the change history."""
+        dialog = AsOfDialog(self.register, self.tasks, self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def connect_shared(self) -> ConnectionDialog:
         """Open the connection dialog; on Connect, the shared register opens in a new window."""

@@ -126,6 +126,120 @@
     </message>
 </context>
 <context>
+    <name>AsOfDialog</name>
+    <message>
+        <location filename="../../ui/views/as_of_dialog.py" line="+77"/>
+        <source>Register as of…</source>
+        <translation>過去時点の台帳</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the register as it stood on</source>
+        <translation>次の時点の台帳を表示:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rebuilt from the change history: what the register held then, including parties deleted since. Changes made outside Calmi Vendors are not in the history; `calmi-vendors check` finds them. Double-click a party to see its details and history up to then.</source>
+        <translation>変更履歴から再構成した、その時点の台帳の内容です（その後削除された委託先も含みます）。Calmi Vendors の外で行われた変更は履歴にありません（`calmi-vendors check` で検出できます）。委託先をダブルクリックすると、その時点の内容と履歴を表示します。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search name, corporate number, department…</source>
+        <translation>名称・法人番号・部署で検索…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>not recorded</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corporate number</source>
+        <translation>法人番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk tier</source>
+        <translation>リスク区分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next audit due</source>
+        <translation>次回監査予定日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner department</source>
+        <translation>主管部署</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted since</source>
+        <translation>その後削除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrusted work</source>
+        <translation>委託業務</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+58"/>
+        <source>Reading the change history…</source>
+        <translation>変更履歴を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the register held on %1</source>
+        <translation>%1 時点の台帳の内容</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 parties</source>
+        <translation>委託先 %1 件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2 parties</source>
+        <translation>%2 件中 %1 件の委託先</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unexpected error: %1</source>
+        <translation>予期しないエラー: %1</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <location filename="../../ui/views/assessment_dialog.py" line="+111"/>
@@ -1639,7 +1753,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+140"/>
+        <location filename="../../ui/main_window.py" line="+141"/>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -1822,6 +1936,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Register &amp;as of…</source>
+        <translation>過去時点の台帳(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Find party</source>
         <translation>委託先を検索(&amp;F)</translation>
     </message>
@@ -1944,7 +2063,7 @@
         <translation>台帳 (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>About Calmi Vendors</source>
         <translation>Calmi Vendors について</translation>
     </message>
@@ -2098,6 +2217,164 @@
         <location line="+4"/>
         <source>Subject</source>
         <translation>対象</translation>
+    </message>
+</context>
+<context>
+    <name>PartyAsOfDialog</name>
+    <message>
+        <location filename="../../ui/views/as_of_dialog.py" line="+46"/>
+        <source>%1 as of %2</source>
+        <translation>%2 時点の %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — as the register held it on %2</source>
+        <translation>%1 — %2 時点の台帳の内容</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Details then</source>
+        <translation>当時の内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>From</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Who</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status changes</source>
+        <translation>状態の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History up to then</source>
+        <translation>その時点までの履歴</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status changes and history</source>
+        <translation>状態の変更と履歴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+53"/>
+        <source>Risk tier</source>
+        <translation>リスク区分</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+53"/>
+        <source>Tier set by hand</source>
+        <translation>手動で設定したリスク区分</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+53"/>
+        <source>Why set by hand</source>
+        <translation>手動で設定した理由</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+54"/>
+        <source>Next audit due</source>
+        <translation>次回監査予定日</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+57"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+10"/>
+        <location line="+47"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Open findings</source>
+        <translation>未対応の指摘事項</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>Registered</source>
+        <translation>登録日時</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Last changed by then</source>
+        <translation>その時点の最終変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted since</source>
+        <translation>その後削除</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>not recorded in the history</source>
+        <translation>履歴に記録なし</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deleted</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why this tier</source>
+        <translation>この区分の理由</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(recomputed)</source>
+        <translation>（再計算）</translation>
     </message>
 </context>
 <context>
